@@ -1,0 +1,54 @@
+# exo-ontology: one Makefile that sets up, builds, tests and benchmarks the release.
+# `make` = set up a virtual environment, install the package, build the release into build/.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+EXO    := $(VENV)/bin/exo
+# owlready2 0.49's C extension does not compile with Cython >= 3.1 (see shared TOOLING.md)
+export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
+
+.DEFAULT_GOAL := all
+.PHONY: all help setup system-deps build validate test lint bench lexicon clean
+
+all: build ## Set up (if needed) and build the release into build/
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+system-deps: ## Install Java (HermiT) and raptor2-utils from Debian when missing
+	@if ! command -v java >/dev/null || ! command -v rapper >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless raptor2-utils >/dev/null; \
+	fi
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+setup: system-deps $(VENV)/.installed ## Create the virtual environment and install everything
+
+build: setup ## Build, validate and release into build/ (previous release kept if anything fails)
+	$(EXO) build
+
+validate: setup ## Validate the current release (SHACL, QC queries, HermiT)
+	$(EXO) validate build/exoc.ttl
+
+test: setup ## Run the test suite
+	$(VENV)/bin/pytest
+
+lint: setup ## ruff and mypy
+	$(VENV)/bin/ruff check exo_ontology tests
+	$(VENV)/bin/mypy exo_ontology
+
+bench: setup ## Measure build, grounding and query speed; writes bench/results.md
+	$(PY) bench/run.py
+
+lexicon: setup ## Developers: re-cut ontology/lexicon/ from ../shared/reference
+	$(PY) -m exo_ontology.lexicon.cut --reference ../shared/reference --out ontology/lexicon
+
+clean: ## Remove generated files
+	rm -rf build build.staging build.failed .pytest_cache

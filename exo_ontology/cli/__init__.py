@@ -1,0 +1,22 @@
+"""The `exo` command line: thin Typer commands, each a wrapper over one library function."""
+
+from __future__ import annotations
+
+import typer
+
+from exo_ontology.cli import build, ground, query, sources
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+                  help="Build, check and query EXOC, the knowledge graph of extracellular vesicles in cancer.")
+app.command("build")(build.build_cli)
+app.command("validate")(build.validate_cli)
+app.command("evaluate")(build.evaluate_cli)
+app.command("query")(query.query_cli)
+app.command("ground")(ground.ground_cli)
+app.command("extract")(ground.extract_cli)
+app.add_typer(sources.app, name="sources")
+
+
+def main() -> None:
+    """Entry point of the `exo` console script."""
+    app()

@@ -1,0 +1,78 @@
+"""`exo build`, `exo validate` and `exo evaluate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from exo_ontology.cli.common import Root, err, exit_on_error, paths_of
+from exo_ontology.errors import EXIT_INVALID
+from exo_ontology.validation.report import Report
+
+
+def print_report(report: Report, limit: int = 50) -> None:
+    """The report's rows as a table on standard error (the TSV holds them all)."""
+    rows = report.sorted_problems()
+    if not rows:
+        err(f"validation: conforms ({', '.join(report.checks)})")
+        return
+    table = Table("Level", "Rule", "Subject", "Property", "Value", title="validation report")
+    for problem in rows[:limit]:
+        table.add_row(*problem.as_row())
+    Console(stderr=True, width=160).print(table)
+    if len(rows) > limit:
+        err(f"... and {len(rows) - limit} more rows")
+
+
+def build_cli(root: Root = None,
+              no_reasoner: Annotated[bool, typer.Option("--no-reasoner", help="Skip HermiT.")] = False) -> None:
+    """Build the release from sources/ into build/ (validated before it replaces the old one).
+
+    Example: exo build
+    """
+    from exo_ontology.pipeline import build
+
+    with exit_on_error():
+        result = build(paths_of(root), reasoner=not no_reasoner, log=err)
+        print_report(result.report)
+        err(" ".join(f"{k}={v}" for k, v in sorted(result.counts.items())))
+        err(f"release written to {result.out_dir}")
+
+
+def validate_cli(
+    data: Annotated[Path | None, typer.Argument(help="RDF file to check (default build/exoc.ttl).")] = None,
+    root: Root = None,
+    report_file: Annotated[Path | None, typer.Option("--report", help="Where to write the TSV.")] = None,
+    no_reasoner: Annotated[bool, typer.Option("--no-reasoner", help="Skip HermiT.")] = False,
+) -> None:
+    """Check an RDF file with the SHACL shapes, the QC queries and HermiT; exit 1 on any ERROR.
+
+    Example: exo validate build/exoc.ttl
+    """
+    from exo_ontology.validation import validate_path
+
+    with exit_on_error():
+        paths = paths_of(root)
+        target = data or paths.build_dir / "exoc.ttl"
+        report = validate_path(target, paths, reasoner=not no_reasoner)
+        out = report.write(report_file or paths.reports_dir / "validation.tsv")
+        print_report(report)
+        err(f"report: {out}")
+        if not report.conforms:
+            raise typer.Exit(EXIT_INVALID)
+
+
+def evaluate_cli(root: Root = None) -> None:
+    """Measure the machine's findings against tests/gold/ and write build/reports/quality.md.
+
+    Example: exo evaluate
+    """
+    from exo_ontology.evaluation import evaluate_project
+
+    with exit_on_error():
+        out = evaluate_project(paths_of(root))
+        print(out.read_text(encoding="utf-8"))

@@ -1,0 +1,222 @@
+"""Finding extraction: one n-ary Finding per sentence or table row that states an EV claim.
+
+A sentence yields a finding when it is about extracellular vesicles (a vesicle mention, a
+vesicle word, or a row of a table about them) and names a cargo or an effect. Slots are filled
+from the sentence's grounded mentions and the cue phrases of `cues`; the disease is inherited
+from the table row or section when the sentence names none (and marked so).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import OWL
+
+from exo_ontology import vocabulary as V
+from exo_ontology.extraction import cues
+from exo_ontology.extraction.ids import finding_id
+from exo_ontology.extraction.slots import (
+    VESICLE_GO, Kinds, cargo_types, cell_role, clause_start, effect_direction, ids, is_cargo, is_target,
+    kind_of, target_direction, unnamed_cargo_types,
+)
+from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
+from exo_ontology.namespaces import compress
+
+SKIPPED_KINDS = {"title", "keywords", "caption", "heading", "reference"}
+_COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.I)
+
+
+def load_kinds(edit_file: Path, lexicon: object) -> Kinds:
+    """Effects = EXOC effect classes + GO processes the ontology declares; vesicles likewise."""
+    graph = Graph()
+    graph.parse(edit_file, format="turtle")
+    effects, vesicles = set(), set(VESICLE_GO)
+    for cls in graph.subjects(RDF.type, OWL.Class):
+        curie = compress(str(cls))
+        parents = {compress(str(p)) for p in graph.transitive_objects(cls, RDFS.subClassOf)}
+        if curie.startswith("EXOC:0003") or compress(str(V.EFFECT)) in parents:
+            effects.add(curie)
+        elif curie.startswith("EXOC:0001") or parents & VESICLE_GO:
+            vesicles.add(curie)
+        elif curie.startswith("GO:"):
+            term = lexicon.term(curie)  # type: ignore[attr-defined]
+            if term is not None and term.type == "process":
+                effects.add(curie)
+    return Kinds(frozenset(effects), frozenset(vesicles))
+
+
+def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
+                     mentions: dict[int, list[Mention]], grounder: object, kinds: Kinds) -> list[Finding]:
+    """Every finding of a document, in reading order, without duplicates."""
+    found: dict[str, Finding] = {}
+    for sentence in sentences:
+        if sentence.kind in SKIPPED_KINDS:
+            continue
+        for finding in read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds):
+            found.setdefault(finding.finding_id, finding)
+    return list(found.values())
+
+
+def _table_mentions(sentence: Sentence, grounder: object) -> list[Mention]:
+    """Mentions in a table row's origin cell (the application cell is the sentence itself)."""
+    from exo_ontology.recognition import recognize
+
+    origin = sentence.context_value("origin")
+    if not origin:
+        return []
+    cell = Sentence(doc_id=sentence.doc_id, index=-1, text=origin, raw_start=0, raw_end=len(origin))
+    return recognize([cell], grounder).get(-1, [])  # type: ignore[arg-type]
+
+
+def inherited_disease(sentence: Sentence, grounder: object) -> tuple[str, ...]:
+    """Disease of the table row ("Pancreatic and Colorectal cancer" gives both)."""
+    text = " ".join(sentence.context_value("disease").split())
+    if not text:
+        return ()
+    parts = [text]
+    match = _COORDINATED.match(text)
+    if match:
+        parts = [f"{match.group(1)} {match.group(3)}", f"{match.group(2)} {match.group(3)}"]
+    out = []
+    for part in parts:
+        part = re.sub(r"\(.*?\)|\(.*$", "", part).strip()
+        best = grounder.ground(part, type="disease", limit=1)  # type: ignore[attr-defined]
+        if best and best[0].curie.startswith("MONDO:"):
+            out.append(best[0].curie)
+    return tuple(sorted(set(out)))
+
+
+def _study_types(sentence: Sentence) -> tuple[str, ...]:
+    text = sentence.text + " " + sentence.context_value("status")
+    return tuple(sorted({compress(str(value)) for pattern, value in cues.STUDY_TYPES if pattern.search(text)}))
+
+
+def _applications(text: str, has_delivered_cargo: bool) -> tuple[str, ...]:
+    found = set()
+    for pattern, value in cues.APPLICATIONS:
+        if pattern.search(text):
+            if value == V.DRUG_DELIVERY_VEHICLE and not (has_delivered_cargo or re.search(
+                    r"drug deliver|carrier|vehicle|loaded|nanocarrier", text, re.I)):
+                continue
+            found.add(compress(str(value)))
+    return tuple(sorted(found))
+
+
+def _pathway(text: str, grounder: object) -> tuple[tuple[str, ...], str]:
+    match = cues.PATHWAY.search(text)
+    if not match:
+        return (), ""
+    phrase = " ".join(match.group(1).split()).strip(" -/")
+    phrase = re.sub(r"^(?:the|a|an|of|via|through|by|and)\s+", "", phrase, flags=re.I)
+    for cand in grounder.ground(phrase, type="process", limit=3):  # type: ignore[attr-defined]
+        if cand.curie.startswith("GO:") and re.search(r"signal|pathway|cascade|transduction", cand.label):
+            return (cand.curie,), phrase
+    return (), phrase
+
+
+def _evidence(doc: SourceDoc, raw: str, sentence: Sentence, rule: str) -> Evidence:
+    quote = raw[sentence.raw_start:sentence.raw_end]
+    return Evidence(doc_id=doc.doc_id, quote=quote, char_start=sentence.raw_start, char_end=sentence.raw_end,
+                    section=sentence.section, citations=tuple(dict.fromkeys(
+                        re.sub(r"\s+", "", m.group(0)) for m in cues.CITATION.finditer(quote))), rule=rule)
+
+
+def _roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> dict[str, list]:
+    """Split gene, miRNA and chemical mentions into cargo and targets."""
+    cargo: list[tuple[Mention, str]] = []
+    targets: list[Mention] = []
+    for mention in by_kind.get("mirna", []):
+        if is_target(text, mention) and not is_cargo(text, mention, vesicle_near) and not re.search(
+                r"exosom", text[max(0, mention.start - 12):mention.start], re.I):
+            targets.append(mention)
+        else:
+            cargo.append((mention, "mirna"))
+    for mention in by_kind.get("gene", []):
+        if is_cargo(text, mention, vesicle_near) and not is_target(text, mention):
+            cargo.append((mention, "gene"))
+        elif is_cargo(text, mention, vesicle_near) and re.search(r"exosom\w*\s*$", text[:mention.start], re.I):
+            cargo.append((mention, "gene"))
+        else:
+            targets.append(mention)
+    for mention in by_kind.get("chemical", []):
+        if is_cargo(text, mention, vesicle_near) or re.search(r"deliver|loaded|carr", text, re.I):
+            if not re.search(r"(?:resist\w*|sensitiv\w*|susceptib\w*)\s+(?:to|against)\s*$",
+                             text[max(0, mention.start - 30):mention.start], re.I):
+                cargo.append((mention, "chemical"))
+    return {"cargo": cargo, "targets": targets}
+
+
+def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[Mention],
+                  grounder: object, kinds: Kinds) -> list[Finding]:
+    """The findings one sentence (or table row) states: one per direction of effect."""
+    is_row = sentence.kind == "table_row"
+    text = sentence.text
+    if is_row:
+        mentions = [*mentions, *_shift(_table_mentions(sentence, grounder), len(text) + 1)]
+        text = f"{text} {sentence.context_value('origin')}"
+    by_kind: dict[str, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        by_kind.setdefault(kind_of(mention, kinds), []).append(mention)
+    vesicle_word = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text))
+    if not (vesicle_word or is_row):
+        return []
+    roles = _roles(text, by_kind, vesicle_word)
+    effects = by_kind.get("effect", [])
+    cargo = roles["cargo"]
+    if not cargo and not effects:
+        return []
+    first = min((m.start for ms in by_kind.values() for m in ms if m.best), default=-1)
+    sources, recipients = [], []
+    for mention in by_kind.get("cell", []):
+        role = cell_role(text, mention, mention.start == first, vesicle_word)
+        (sources if role == "source" else recipients if role == "recipient" else []).append(mention)
+    target_dirs = {d for m in roles["targets"] if (d := target_direction(text, m))}
+    diseases = ids(by_kind.get("disease", []))
+    inherited = False
+    if not diseases and is_row:
+        diseases, inherited = inherited_disease(sentence, grounder), True
+    pathway, pathway_text = _pathway(text, grounder)
+    vesicles = ids(by_kind.get("vesicle", [])) or ((V.GO_EXOSOME,) if is_row else ())
+    kinds_of_cargo = cargo_types(text, cargo) or unnamed_cargo_types(text)
+    base = Finding(
+        doc_id=doc.doc_id,
+        evidence=_evidence(doc, raw, sentence, "table-row" if is_row else "sentence-cue"),
+        vesicle_type=vesicles, source_cell=ids(sources), cargo=ids([m for m, _ in cargo]),
+        cargo_type=kinds_of_cargo, target=ids(roles["targets"]), direction=tuple(sorted(target_dirs)),
+        pathway=pathway, pathway_text=pathway_text, disease=diseases,
+        disease_inherited=inherited and bool(diseases), recipient_cell=ids(recipients),
+        study_type=_study_types(sentence),
+        application=_applications(text, any(kind == "chemical" for _, kind in cargo)),
+    )
+    out = []
+    for direction, group in _effects_by_direction(text, effects):
+        finding = replace(base, effect=ids(group), effect_direction=(direction,) if direction else ())
+        out.append(replace(finding, finding_id=finding_id(finding)))
+    return out
+
+
+def _effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, list[Mention]]]:
+    """Effects grouped by their direction (promotes, inhibits, none); [("", [])] when no effect.
+
+    An effect with no verb of its own ("promotes proliferation, migration and invasion") takes the
+    direction of the closest directed effect before it (else after it) in the sentence.
+    """
+    ordered = sorted(effects, key=lambda m: m.start)
+    directions = [effect_direction(text, m, clause_start(text, m.start)) or "" for m in ordered]
+    for i, direction in enumerate(directions):
+        if not direction:
+            before = [d for d in directions[:i] if d]
+            after = [d for d in directions[i + 1:] if d]
+            directions[i] = before[-1] if before else after[0] if after else ""
+    groups: dict[str, list[Mention]] = {}
+    for mention, direction in zip(ordered, directions, strict=True):
+        groups.setdefault(direction, []).append(mention)
+    return sorted(groups.items()) or [("", [])]
+
+
+def _shift(mentions: list[Mention], offset: int) -> list[Mention]:
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]

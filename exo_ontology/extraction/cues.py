@@ -1,0 +1,90 @@
+"""Cue phrases of the extraction rules, as data: verbs of direction, study types, applications.
+
+Every pattern is general English of the biomedical literature, not a phrase of a particular
+document. Patterns are matched case-insensitively on cleaned sentence text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import URIRef
+
+from exo_ontology import vocabulary as V
+
+
+def _words(*stems: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
+
+
+#: verbs saying an effect is made stronger or weaker
+PROMOTE = _words(r"promot", r"induc", r"enhanc", r"increas", r"facilitat", r"stimulat", r"driv",
+                 r"lead(?:s|ing)? to", r"led to", r"caus", r"contribut", r"accelerat", r"boost",
+                 r"trigger", r"foster", r"favou?r", r"support", r"activat", r"amplif", r"aid",
+                 r"strengthen", r"elevat", r"maintain", r"establish", r"form", r"creat", r"nurtur",
+                 r"mediat", r"confer", r"transfer(?:s|red|ring)? (?:\w+ )?resistance", r"help")
+INHIBIT = _words(r"inhibit", r"suppress", r"reduc", r"decreas", r"block", r"prevent", r"imped",
+                 r"halt", r"overcom", r"revers", r"attenuat", r"abrogat", r"impair", r"diminish",
+                 r"lower", r"arrest", r"stop", r"restrict", r"limit", r"eliminat", r"kill",
+                 r"alleviat", r"combat", r"fight", r"interfer", r"protect(?:s|ed|ive)? against",
+                 r"sensiti[sz]", r"down-?regulat", r"ameliorat", r"treat")
+
+#: how a gene is acted on
+UPREGULATE = _words(r"up-?regulat", r"increas\w* (?:the )?(?:expression|level)", r"overexpress",
+                    r"activat", r"elevat", r"stimulat", r"induc\w* (?:the )?expression", r"enhanc")
+DOWNREGULATE = _words(r"down-?regulat", r"suppress", r"inhibit", r"silenc", r"knock", r"reduc",
+                      r"decreas", r"target", r"block", r"bind\w* directly", r"delet", r"eliminat",
+                      r"stopping the product")
+
+#: study types; the first match decides nothing, every match adds a value
+STUDY_TYPES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
+    (_words(r"in vitro", r"cell lines?\b", r"cultured"), V.IN_VITRO),
+    (_words(r"in vivo", r"\bmice\b", r"\bmouse\b", r"\bmurine\b", r"\brats?\b", r"animal",
+            r"xenograft", r"preclinical"), V.IN_VIVO),
+    (_words(r"clinical", r"patients?\b", r"\bserum of", r"\bplasma of", r"trials?\b", r"cohort"),
+     V.CLINICAL),
+)
+
+#: applications
+APPLICATIONS: tuple[tuple[re.Pattern[str], URIRef], ...] = (
+    (_words(r"biomarker", r"\bmarkers?\b", r"diagnos", r"prognos", r"early detection", r"predict",
+            r"indicator", r"liquid biopsy", r"characteri[sz]es"), V.BIOMARKER),
+    (_words(r"drug deliver", r"deliver", r"carrier", r"loaded", r"vehicle", r"nanocarrier",
+            r"encapsulat", r"transport(?:ed|ing)? (?:\w+ )?(?:drug|therapeutic)"), V.DRUG_DELIVERY_VEHICLE),
+    (_words(r"therapeutic targets?", r"targeted for", r"targeting (?:and suppressing )?exosom",
+            r"target(?:ed)? for (?:cancer )?therap", r"should be inhibited"), V.THERAPEUTIC_TARGET),
+    (_words(r"vaccin"), V.CANCER_VACCINE),
+    (_words(r"\btreat", r"therap(?:y|ies|eutic)\b(?! target)", r"anti-?tumou?r effect", r"anticancer effic"),
+     V.THERAPEUTIC_AGENT),
+)
+
+#: words that make a sentence about extracellular vesicles even without a grounded vesicle mention
+VESICLE_WORDS = re.compile(r"\b(?:exosom\w*|extracellular vesicles?|EVs?|sEVs?|microvesicles?|"
+                           r"nanovesicles?|exo\b|exos\b|\w+-exos?\b|\w+-EVs?\b)", re.IGNORECASE)
+
+#: phrases placing a cell as the source of the vesicles ("X-derived exosomes", "exosomes from X")
+SOURCE_BEFORE = re.compile(r"^[\s-]*(?:-?derived|-?secreted|-?released|-?excreted|-?produced|cell-?derived|"
+                           r"cells?(?:-derived)?|exosom|EVs?\b|extracellular|deriving|-competent|"
+                           r"(?:cells?\s+)?(?:release|secrete|produce|shed))", re.IGNORECASE)
+SOURCE_AFTER = re.compile(r"(?:derived from|released by|secreted by|produced by|produced from|made from|"
+                          r"obtained from|isolated from|recovered .{0,20}from|from|by|of)\s*(?:the\s+|human\s+)?$",
+                          re.IGNORECASE)
+#: phrases placing a cell as the recipient ("transferred to macrophages", "uptake by X")
+RECIPIENT_BEFORE = re.compile(r"(?:to|into|in|on|of|by|towards|activate|activating|polarize|reprogram|"
+                              r"convert|target|absorbed by|uptake by)\s*(?:the\s+|human\s+|recipient\s+|"
+                              r"surrounding\s+|nearby\s+|healthy\s+|sensitive\s+)?$", re.IGNORECASE)
+
+#: cargo cues right before or after a gene/chemical mention
+CARGO_BEFORE = re.compile(r"(?:exosom(?:al|ic|e)|EV|vesicular|containing|contain|contains|carrying|carry|carries|"
+                          r"loaded with|loaded|deliver(?:ing|ed|s)?|transport(?:ing|s)?|transfer(?:ring|s)?|"
+                          r"with|encapsulat\w*|expressing|express|enriched in|packag\w*|including|"
+                          r"such as|like)\s*(?:the\s+|anti-?\w+\s+|exogenous\s+)?$", re.IGNORECASE)
+CARGO_AFTER = re.compile(r"^\s*(?:-?loaded|-?containing|-?competent|-?enriched|-?carrying|-?expressing|-?OE)\b",
+                         re.IGNORECASE)
+TARGET_BEFORE = re.compile(r"(?:target(?:s|ing|ed)?|regulat\w*|suppress\w*|inhibit\w*|downregulat\w*|"
+                           r"down-regulat\w*|upregulat\w*|up-regulat\w*|activat\w*|expression of|levels? of|"
+                           r"increas\w*|decreas\w*|reduc\w*|silenc\w*|via|through|by|on|of|attach to)\s*"
+                           r"(?:the\s+)?(?:expression of\s+|product of\s+)?$", re.IGNORECASE)
+PATHWAY = re.compile(r"((?:[\w\-/βκα]+[\s/-]){0,4}?[\w\-/βκα]*\s*(?:signal(?:l)?ing\s+)?(?:pathway|axis|cascade))",
+                     re.IGNORECASE)
+CITATION = re.compile(r"\[\s*\d+(?:\s*[,–—-]\s*\d+)*\s*\]")

@@ -1,0 +1,148 @@
+"""Fill the slots of a finding from the mentions of one sentence, with the cue phrases of cues.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from exo_ontology import vocabulary as V
+from exo_ontology.extraction import cues
+from exo_ontology.model import Mention
+from exo_ontology.namespaces import compress
+
+VESICLE_GO = {V.GO_EXTRACELLULAR_VESICLE, V.GO_EXOSOME, V.GO_MICROVESICLE, V.GO_APOPTOTIC_BODY}
+EXOC_PREFIX = "EXOC:"
+_CARGO_TYPE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\blnc\s?RNA|long non-?coding RNA", re.I), "lncrna"),
+    (re.compile(r"\bcirc(?:ular)?\s?RNA|\bcirc[A-Z]", re.I), "circrna"),
+    (re.compile(r"\bpi\s?RNA", re.I), "pirna"),
+    (re.compile(r"\bsi\s?RNA|\bsi[A-Z0-9]{3,}\b"), "sirna"),
+    (re.compile(r"\bmRNA\b"), "mrna"),
+    (re.compile(r"CRISPR|Cas9", re.I), "gene_editing"),
+    (re.compile(r"\bplasmid|\bDNA\b"), "dna"),
+    (re.compile(r"\bproteins?\b", re.I), "protein"),
+    (re.compile(r"\blipids?\b", re.I), "lipid"),
+    (re.compile(r"\bmicro\s?RNAs?\b|\bmiRNAs?\b|\bmiR-", re.I), "mirna"),
+)
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """Which CURIEs count as effects and vesicle types (read from the ontology, not hard-coded)."""
+
+    effects: frozenset[str]
+    vesicles: frozenset[str]
+
+
+def kind_of(mention: Mention, kinds: Kinds) -> str:
+    """The slot family of a mention: vesicle, effect, cell, disease, gene, mirna, chemical or other."""
+    best = mention.best
+    if best is None:
+        return "other"
+    curie = best.curie
+    if curie in kinds.vesicles:
+        return "vesicle"
+    if curie in kinds.effects:
+        return "effect"
+    prefix = curie.split(":", 1)[0]
+    if mention.type == "mirna" or prefix.startswith("mirbase"):
+        return "mirna"
+    return {"CL": "cell", "MONDO": "disease", "NCBIGene": "gene", "CHEBI": "chemical"}.get(prefix, "other")
+
+
+def ids(mentions: list[Mention]) -> tuple[str, ...]:
+    """Sorted distinct best CURIEs of the mentions."""
+    return tuple(sorted({m.best.curie for m in mentions if m.best is not None}))
+
+
+def _before(text: str, mention: Mention, width: int = 45) -> str:
+    return text[max(0, mention.start - width):mention.start]
+
+
+def _after(text: str, mention: Mention, width: int = 30) -> str:
+    return text[mention.end:mention.end + width]
+
+
+def is_cargo(text: str, mention: Mention, near_vesicle: bool) -> bool:
+    """A gene or chemical is cargo when a cue ties it to the vesicle ("exosomal X", "loaded with X")."""
+    if cues.CARGO_BEFORE.search(_before(text, mention)) or cues.CARGO_AFTER.search(_after(text, mention)):
+        return True
+    return near_vesicle and bool(re.match(r"^[\s-]*(?:exosom|EVs?\b|-?exo\b)", _after(text, mention), re.I))
+
+
+def is_target(text: str, mention: Mention) -> bool:
+    """A gene is a target when a regulation cue precedes it or 'expression' follows it."""
+    return bool(cues.TARGET_BEFORE.search(_before(text, mention, 40))) or bool(
+        re.match(r"^\s*(?:gene\s+)?(?:expression|levels?|protein|mRNA|gene)\b", _after(text, mention), re.I))
+
+
+def target_direction(text: str, mention: Mention) -> str | None:
+    """EXOC direction of the action on a target, from the verb just before it."""
+    window = _before(text, mention, 60)
+    last_up = max((m.end() for m in cues.UPREGULATE.finditer(window)), default=-1)
+    last_down = max((m.end() for m in cues.DOWNREGULATE.finditer(window)), default=-1)
+    if last_up < 0 and last_down < 0:
+        after = _after(text, mention, 40)
+        if re.match(r"^\s*(?:expression\s+)?(?:is\s+|was\s+)?(?:up-?regulat|increas|elevat)", after, re.I):
+            return compress(str(V.UPREGULATES))
+        return None
+    return compress(str(V.UPREGULATES if last_up > last_down else V.DOWNREGULATES))
+
+
+def effect_direction(text: str, mention: Mention, clause_start: int) -> str | None:
+    """promotes / inhibits, from the nearest direction verb before the effect within its clause."""
+    window = text[clause_start:mention.start]
+    if re.search(r"\b(?:anti-?|inhibit\w* of|suppression of|reduc\w* (?:of )?)$", window, re.I):
+        return compress(str(V.INHIBITS))
+    last_promote = max((m.end() for m in cues.PROMOTE.finditer(window)), default=-1)
+    last_inhibit = max((m.end() for m in cues.INHIBIT.finditer(window)), default=-1)
+    if last_promote < 0 and last_inhibit < 0:
+        return None
+    return compress(str(V.INHIBITS if last_inhibit > last_promote else V.PROMOTES))
+
+
+def clause_start(text: str, position: int) -> int:
+    """Start of the clause holding `position` (after the last ';' or ', whereas/while/but')."""
+    cut = max((m.end() for m in re.finditer(r";|,\s+(?:whereas|while|but)\b|\bwhile\b", text[:position])),
+              default=0)
+    return cut
+
+
+def cell_role(text: str, mention: Mention, first_entity: bool, has_vesicle_word: bool) -> str | None:
+    """'source' or 'recipient' for a cell mention, from the words around it."""
+    before, after = _before(text, mention, 60), _after(text, mention, 40)
+    if cues.SOURCE_BEFORE.match(after) and has_vesicle_word:
+        return "source"
+    if re.search(r"(?:exosom\w*|EVs?|vesicles?|exos?)\s+(?:\w+\s+){0,3}?", before, re.I) and \
+            cues.SOURCE_AFTER.search(before):
+        return "source"
+    if cues.RECIPIENT_BEFORE.search(before):
+        return "recipient"
+    if first_entity and has_vesicle_word:
+        return "source"
+    return None
+
+
+def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[str, ...]:
+    """EXOC cargo-type classes from the kinds of cargo and the words naming them."""
+    found: set[str] = set()
+    for mention, kind in cargo_mentions:
+        window = text[max(0, mention.start - 20):mention.end + 12]
+        typed = [key for pattern, key in _CARGO_TYPE_WORDS[:6] if pattern.search(window)]
+        if typed:
+            found.add(typed[0])
+        elif kind == "mirna":
+            found.add("mirna")
+        elif kind == "chemical":
+            found.add("drug")
+        elif kind == "gene":
+            found.add("protein")
+    return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
+
+
+def unnamed_cargo_types(text: str) -> tuple[str, ...]:
+    """Cargo types named only generically ("carry proteins, nucleic acids and lipids")."""
+    if not re.search(r"\b(?:carr|contain|transport|transfer|deliver|load|enrich|cargo|packag)", text, re.I):
+        return ()
+    found = {key for pattern, key in _CARGO_TYPE_WORDS if pattern.search(text)}
+    return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))

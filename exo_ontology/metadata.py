@@ -1,0 +1,102 @@
+"""Release metadata: VoID description, SSSOM mappings and generated Markdown documentation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, SKOS, VOID
+
+from exo_ontology import vocabulary as V
+from exo_ontology.assembly import document_iri
+from exo_ontology.model import SourceDoc
+from exo_ontology.namespaces import EXOC_BASE, IAO_DEFINITION, PREFIX_MAP, bind_all, compress
+from exo_ontology.release import ONTOLOGY_IRI, WRITERS, ReleaseInfo
+
+DATASET = URIRef(f"{EXOC_BASE}void")
+MAPPING_PREDICATES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
+RELEASE_FILES = ("exoc.owl", "exoc.ttl", "exoc-base.ttl", "exoc.jsonld", "exoc.nt", "exoc.trig")
+
+
+def _label(graph: Graph, node: URIRef) -> str:
+    return str(graph.value(node, RDFS.label) or "")
+
+
+def void_graph(full: Graph, docs: list[SourceDoc], info: ReleaseInfo) -> Graph:
+    """A VoID description of the release: size, licence, sources, dumps."""
+    g = Graph()
+    bind_all(g)
+    g.add((DATASET, RDF.type, VOID.Dataset))
+    for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.license):
+        for value in full.objects(ONTOLOGY_IRI, prop):
+            g.add((DATASET, prop, value))
+    g.add((DATASET, DCTERMS.hasVersion, Literal(info.version)))
+    g.add((DATASET, DCTERMS.issued, Literal(info.date, datatype=XSD.date)))
+    g.add((DATASET, VOID.triples, Literal(len(full))))
+    g.add((DATASET, VOID.distinctSubjects, Literal(len(set(full.subjects())))))
+    g.add((DATASET, VOID.properties, Literal(len(set(full.predicates())))))
+    g.add((DATASET, VOID.classes, Literal(len(set(full.subjects(RDF.type, OWL.Class))))))
+    g.add((DATASET, VOID.uriSpace, Literal(EXOC_BASE)))
+    for name in RELEASE_FILES:
+        g.add((DATASET, VOID.dataDump, URIRef(f"{EXOC_BASE}releases/{info.date}/{name}")))
+    for doc in docs:
+        g.add((DATASET, DCTERMS.source, document_iri(doc.doc_id)))
+    partition = URIRef(f"{EXOC_BASE}void/findings")
+    g.add((DATASET, VOID.classPartition, partition))
+    g.add((partition, VOID["class"], V.FINDING))
+    g.add((partition, VOID.entities, Literal(len(set(full.subjects(RDF.type, V.FINDING))))))
+    return g
+
+
+def sssom_tsv(full: Graph, info: ReleaseInfo) -> str:
+    """The ontology's skos mappings of EXOC terms as an SSSOM TSV with its metadata header."""
+    used = {"EXOC", "GO", "CL", "MONDO", "CHEBI", "UBERON", "NCBITaxon", "RO"}
+    header = ["# curie_map:"]
+    header += [f"#   {p}: {PREFIX_MAP[p]}" for p in sorted(used)]
+    header += ["#   skos: http://www.w3.org/2004/02/skos/core#", "#   semapv: https://w3id.org/semapv/vocab/",
+               f"# mapping_set_id: {EXOC_BASE}releases/{info.date}/exoc.sssom.tsv",
+               f"# mapping_set_version: {info.version}",
+               "# license: https://creativecommons.org/licenses/by/4.0/"]
+    rows = []
+    for pred in MAPPING_PREDICATES:
+        for s, o in full.subject_objects(pred):
+            if str(s).startswith(PREFIX_MAP["EXOC"]) and isinstance(o, URIRef):
+                rows.append((compress(str(s)), _label(full, s), compress(str(pred)), compress(str(o)),
+                             _label(full, o), "semapv:ManualMappingCuration"))
+    cols = ("subject_id", "subject_label", "predicate_id", "object_id", "object_label",
+            "mapping_justification")
+    lines = [*header, "\t".join(cols), *("\t".join(r) for r in sorted(rows))]
+    return "\n".join(lines) + "\n"
+
+
+def _term_table(full: Graph, kind: URIRef, title: str) -> list[str]:
+    terms = sorted(s for s in full.subjects(RDF.type, kind) if str(s).startswith(PREFIX_MAP["EXOC"]))
+    lines = [f"## {title} ({len(terms)})", "", "| ID | label | definition |", "|---|---|---|"]
+    for term in terms:
+        definition = str(full.value(term, IAO_DEFINITION) or "").replace("|", "/")
+        lines.append(f"| {compress(str(term))} | {_label(full, term)} | {definition} |")
+    return [*lines, ""]
+
+
+def docs_markdown(full: Graph, docs: list[SourceDoc], info: ReleaseInfo, counts: dict[str, int]) -> str:
+    """A browsable Markdown page of the release: terms, sources and counts."""
+    title = full.value(ONTOLOGY_IRI, DCTERMS.title) or "EXOC"
+    lines = [f"# {title}", "", f"Version {info.version} (`{info.version_iri}`).", "",
+             str(full.value(ONTOLOGY_IRI, DCTERMS.description) or ""), "",
+             "| count | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in sorted(counts.items())), "",
+             "## Source documents", "", "| document | title | DOI | licence |", "|---|---|---|---|"]
+    lines += [f"| {d.doc_id} | {d.title} | {d.doi or 'unknown'} | {d.licence} |" for d in docs]
+    lines.append("")
+    for kind, name in ((OWL.Class, "Classes"), (OWL.ObjectProperty, "Object properties"),
+                       (OWL.DatatypeProperty, "Data properties"), (OWL.NamedIndividual, "Individuals")):
+        lines += _term_table(full, kind, name)
+    return "\n".join(lines)
+
+
+def write_metadata(out_dir: Path, full: Graph, docs: list[SourceDoc], info: ReleaseInfo,
+                   counts: dict[str, int] | None = None) -> None:
+    """void.ttl, exoc.sssom.tsv and docs/index.md into the release directory."""
+    (out_dir / "void.ttl").write_bytes(WRITERS["ttl"](void_graph(full, docs, info)))
+    (out_dir / "exoc.sssom.tsv").write_text(sssom_tsv(full, info), encoding="utf-8")
+    (out_dir / "docs").mkdir(exist_ok=True)
+    (out_dir / "docs" / "index.md").write_text(docs_markdown(full, docs, info, counts or {}), encoding="utf-8")

@@ -1,0 +1,182 @@
+"""Compose the stages into `exo build`: read, recognise, extract, curate, assemble, validate, release."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from exo_ontology import assembly, metadata
+from exo_ontology.curation import apply_overlay, load_overlay
+from exo_ontology.errors import InputError, ValidationFailed
+from exo_ontology.evaluation import write_quality_report
+from exo_ontology.extraction import Kinds, extract_findings, load_kinds
+from exo_ontology.findings_table import write_findings_tsv
+from exo_ontology.grounding import Grounder
+from exo_ontology.imports import GENERATED_HEADER, build_import_modules, check_terms, referenced_curies
+from exo_ontology.lexicon.io import Lexicon
+from exo_ontology.model import Finding, SourceDoc
+from exo_ontology.paths import Paths
+from exo_ontology.reading import read_document, read_manifest, read_raw
+from exo_ontology.recognition import recognize
+from exo_ontology.release import (
+    ONTOLOGY_IRI, WRITERS, canonical, read_release_info, stamp_version, swap_into_place, write_manifest,
+    write_trig,
+)
+from exo_ontology.validation.report import Report
+from exo_ontology.validation.run import to_store, validate_graph
+
+Log = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: counts, the validation report and the one-line problems met on the way."""
+
+    out_dir: Path
+    report: Report
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What reading a document needs: the grounder and the ontology's effect and vesicle classes."""
+
+    grounder: Grounder
+    kinds: Kinds
+
+    @classmethod
+    def from_paths(cls, paths: Paths) -> Reader:
+        grounder = Grounder.from_paths(paths)
+        return cls(grounder, load_kinds(paths.edit_file, grounder.lexicon))
+
+
+def findings_from_text(doc: SourceDoc, raw: str, reader: Reader) -> list[Finding]:
+    """All machine-extracted findings of one document's raw text (no curation applied)."""
+    sentences = read_document(doc, raw)
+    mentions = recognize(sentences, reader.grounder)
+    if not any(mentions.values()):
+        raise InputError(f"{doc.path}: no recognisable entity (no gene, miRNA, disease, cell, "
+                         "drug or process name found); nothing to extract")
+    return extract_findings(doc, raw, sentences, mentions, reader.grounder, reader.kinds)
+
+
+def extract_documents(docs: list[SourceDoc], reader: Reader,
+                      log: Log) -> tuple[list[Finding], dict[str, str], list[str]]:
+    """Findings of every readable document; a bad document is reported and skipped."""
+    findings: list[Finding] = []
+    texts: dict[str, str] = {}
+    problems: list[str] = []
+    for doc in docs:
+        try:
+            raw = read_raw(doc)
+            texts[doc.doc_id] = raw
+            found = findings_from_text(doc, raw, reader)
+        except InputError as err:
+            problems.append(str(err))
+            log(f"warning: {err}")
+            continue
+        log(f"{doc.doc_id}: {len(found)} findings")
+        findings.extend(found)
+    return findings, texts, problems
+
+
+def assemble_graphs(paths: Paths, docs: list[SourceDoc], findings: list[Finding],
+                    lexicon: Lexicon) -> tuple[dict[str, Graph], dict[str, Graph], Report]:
+    """Release graphs (full, base, per-document dataset) and the import modules."""
+    info = read_release_info(paths.release_info)
+    ontology = Graph()
+    ontology.parse(paths.edit_file, format="turtle")
+    stamp_version(ontology, info)
+    dataset = assembly.findings_dataset(docs, findings)
+    kg = assembly.merge(dataset)
+    curies = referenced_curies([ontology, kg])
+    report = Report()
+    report.extend("lexicon", check_terms(curies, lexicon))
+    modules = build_import_modules(curies, lexicon)
+    full = assembly.drop_ontology_headers(assembly.merge(ontology, *modules.values(), kg), ONTOLOGY_IRI)
+    graphs = {"full": canonical(full), "base": canonical(assembly.merge(ontology, kg)), "dataset": dataset}
+    return graphs, modules, report
+
+
+def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules: dict[str, Graph],
+                  docs: list[SourceDoc]) -> dict[str, int]:
+    """Every release artefact into `staging`."""
+    full, base = graphs["full"], graphs["base"]
+    for suffix, writer in WRITERS.items():
+        (staging / f"exoc.{suffix}").write_bytes(writer(full))
+    (staging / "exoc-base.ttl").write_bytes(WRITERS["ttl"](base))
+    (staging / "exoc.trig").write_bytes(write_trig(graphs["dataset"]))
+    imports_dir = staging / "imports"
+    imports_dir.mkdir()
+    for name, module in sorted(modules.items()):
+        (imports_dir / f"{name}_import.ttl").write_bytes(
+            GENERATED_HEADER.encode() + WRITERS["ttl"](canonical(module)))
+    store = to_store(full)
+    n_findings = write_findings_tsv(store, paths.sparql_dir / "findings.rq", staging / "findings.tsv")
+    counts = {"triples": len(full), "base_triples": len(base), "findings": n_findings,
+              "documents": len(docs), "import_terms": sum(len(set(m.subjects())) for m in modules.values())}
+    metadata.write_metadata(staging, full, docs, read_release_info(paths.release_info), counts)
+    return counts
+
+
+def build(paths: Paths, reasoner: bool = True, log: Log = print) -> BuildResult:
+    """Build the release from sources/ into build/; build/ is replaced only if validation passes."""
+    docs, problems = read_manifest(paths.manifest)
+    for problem in problems:
+        log(f"warning: {problem}")
+    reader = Reader.from_paths(paths)
+    grounder = reader.grounder
+    findings, texts, read_problems = extract_documents(docs, reader, log)
+    machine = findings
+    overlay = load_overlay(paths.curation_dir, grounder.lexicon, texts,
+                           {f.finding_id for f in findings}, assembly.exoc_terms(paths.edit_file))
+    findings = apply_overlay(findings, overlay, texts)
+    graphs, modules, report = assemble_graphs(paths, docs, findings, grounder.lexicon)
+    staging = paths.root / "build.staging"
+    if staging.exists():
+        shutil.rmtree(staging)
+    (staging / "reports").mkdir(parents=True)
+    counts = write_release(staging, paths, graphs, modules, docs)
+    checks = validate_graph(graphs["full"], paths, reasoner=reasoner)
+    report.extend("release", checks.problems)
+    report.checks.extend(checks.checks)
+    report.write(staging / "reports" / "validation.tsv")
+    write_quality_report(paths, machine, texts, staging / "reports" / "quality.md", grounder)
+    write_manifest(staging, read_release_info(paths.release_info), counts)
+    result = BuildResult(paths.build_dir, report, counts, problems + read_problems)
+    if not report.conforms:
+        failed = paths.root / "build.failed"
+        if failed.exists():
+            shutil.rmtree(failed)
+        staging.rename(failed)
+        raise ValidationFailed(f"release invalid: {len(report.errors)} errors, see "
+                               f"{failed / 'reports' / 'validation.tsv'}; build/ left unchanged")
+    swap_into_place(staging, paths.build_dir)
+    refresh_imports(paths, paths.build_dir / "imports")
+    return result
+
+
+def refresh_imports(paths: Paths, built: Path) -> None:
+    """Copy the generated import modules to ontology/imports/ (only files whose content changed)."""
+    paths.imports_dir.mkdir(parents=True, exist_ok=True)
+    for module in sorted(built.glob("*_import.ttl")):
+        target = paths.imports_dir / module.name
+        if not target.is_file() or target.read_bytes() != module.read_bytes():
+            shutil.copyfile(module, target)
+
+
+def extract_file(paths: Paths, path: Path) -> list[dict[str, str]]:
+    """Findings of any text file, as findings.tsv rows (nothing is added to the release)."""
+    from exo_ontology.findings_table import findings_rows
+
+    doc = SourceDoc(doc_id=path.stem, path=path)
+    reader = Reader.from_paths(paths)
+    findings = findings_from_text(doc, read_raw(doc), reader)
+    graphs, _modules, _report = assemble_graphs(paths, [doc], findings, reader.grounder.lexicon)
+    query = (paths.sparql_dir / "findings.rq").read_text(encoding="utf-8")
+    return findings_rows(to_store(graphs["full"]), query)

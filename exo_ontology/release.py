@@ -1,0 +1,153 @@
+"""Write release artefacts deterministically and swap them into build/ atomically.
+
+The same graph always gives the same bytes: blank nodes are canonicalised, triples are added in
+sorted order, N-Triples lines are sorted, JSON-LD keys are sorted, and dates come from
+ontology/release.toml, never from the clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import OWL
+
+from exo_ontology.errors import InputError, MissingInputError
+from exo_ontology.namespaces import EXOC_BASE, PREFIX_MAP, VOCAB_PREFIXES, bind_all
+
+ONTOLOGY_IRI = URIRef(f"{EXOC_BASE}exoc.owl")
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    """Version and date of a release, read from ontology/release.toml."""
+
+    version: str
+    date: str
+
+    @property
+    def version_iri(self) -> URIRef:
+        return URIRef(f"{EXOC_BASE}releases/{self.date}/exoc.owl")
+
+
+def read_release_info(path: Path) -> ReleaseInfo:
+    """Read release.toml; the only place a release date comes from."""
+    if not path.is_file():
+        raise MissingInputError(f"{path}: missing; it must define version and date")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return ReleaseInfo(version=str(data["version"]), date=str(data["date"]))
+    except (tomllib.TOMLDecodeError, KeyError) as err:
+        raise InputError(f"{path}: needs `version = \"...\"` and `date = \"YYYY-MM-DD\"` ({err})") from err
+
+
+def stamp_version(graph: Graph, info: ReleaseInfo) -> None:
+    """Add the dated owl:versionIRI and owl:versionInfo to the ontology header."""
+    graph.set((ONTOLOGY_IRI, OWL.versionIRI, info.version_iri))
+    graph.set((ONTOLOGY_IRI, OWL.versionInfo, Literal(info.version)))
+
+
+def canonical(graph: Graph) -> Graph:
+    """A copy with canonical blank-node labels and triples inserted in sorted order."""
+    canon = to_canonical_graph(graph)
+    out = Graph()
+    bind_all(out)
+    for triple in sorted(canon):
+        out.add(triple)
+    return out
+
+
+def _ntriples(graph: Graph) -> bytes:
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    body = "\n".join(sorted(line for line in lines if line.strip()))
+    return (body + "\n").encode("utf-8") if body else b""
+
+
+def _jsonld(graph: Graph) -> bytes:
+    context = {**VOCAB_PREFIXES, **PREFIX_MAP}
+    text = graph.serialize(format="json-ld", context=context, indent=1, sort_keys=True, auto_compact=True)
+    return text.encode("utf-8") if isinstance(text, str) else text
+
+
+def _serializer(fmt: str) -> Callable[[Graph], bytes]:
+    def write(graph: Graph) -> bytes:
+        return graph.serialize(format=fmt, encoding="utf-8")
+
+    return write
+
+
+#: file suffix -> serialiser of a (canonicalised) graph. Keys are the --format choices.
+WRITERS: dict[str, Callable[[Graph], bytes]] = {
+    "owl": _serializer("pretty-xml"),
+    "ttl": _serializer("turtle"),
+    "nt": _ntriples,
+    "jsonld": _jsonld,
+}
+
+#: file suffix -> rdflib parser format
+PARSERS: dict[str, str] = {
+    ".owl": "xml", ".rdf": "xml", ".xml": "xml", ".ttl": "turtle", ".nt": "nt",
+    ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads",
+}
+
+
+def guess_format(path: Path) -> str:
+    """The rdflib parser name for a file, from its extension."""
+    fmt = PARSERS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF extension; use one of {', '.join(PARSERS)}")
+    return fmt
+
+
+def write_trig(dataset: Dataset) -> bytes:
+    """Serialise a dataset (one named graph per document), each graph canonicalised and sorted."""
+    out = Dataset()
+    bind_all(out)
+    for ctx in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+        if len(ctx) == 0:
+            continue
+        target = out.graph(ctx.identifier)
+        for triple in sorted(canonical(ctx)):
+            target.add(triple)
+    return out.serialize(format="trig", encoding="utf-8")
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_manifest(out_dir: Path, info: ReleaseInfo, counts: dict[str, int]) -> Path:
+    """manifest.json: every release file with its size and checksum, and the triple counts."""
+    files = {
+        str(p.relative_to(out_dir)): {"bytes": p.stat().st_size, "sha256": sha256(p)}
+        for p in sorted(out_dir.rglob("*"))
+        if p.is_file() and p.name != "manifest.json"
+    }
+    manifest = {"version": info.version, "date": info.date, "version_iri": str(info.version_iri),
+                "counts": counts, "files": files}
+    path = out_dir / "manifest.json"
+    path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def swap_into_place(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` so that a reader sees either the old or the new release.
+
+    The old release is moved aside first and removed only once the new one is in place.
+    """
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
