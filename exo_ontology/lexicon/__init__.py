@@ -1,0 +1,13 @@
+"""The project's lexicon: terms, names and miRNA tables cut from the reference data, and their loader."""
+
+from exo_ontology.lexicon.io import (
+    STATUSES,
+    TYPES,
+    Lexicon,
+    MiRNA,
+    Name,
+    Term,
+    load_default,
+)
+
+__all__ = ["STATUSES", "TYPES", "Lexicon", "MiRNA", "Name", "Term", "load_default"]
