@@ -17,7 +17,7 @@ from exo_ontology.extraction import Kinds, extract_findings, load_kinds
 from exo_ontology.findings_table import write_findings_tsv
 from exo_ontology.grounding import Grounder
 from exo_ontology.imports import GENERATED_HEADER, build_import_modules, check_terms, referenced_curies
-from exo_ontology.lexicon.io import Lexicon
+from exo_ontology.lexicon.io import Lexicon, load_default
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
 from exo_ontology.reading import read_document, read_manifest, read_raw
@@ -47,12 +47,13 @@ class Reader:
     """What reading a document needs: the grounder and the ontology's effect and vesicle classes."""
 
     grounder: Grounder
+    lexicon: Lexicon
     kinds: Kinds
 
     @classmethod
     def from_paths(cls, paths: Paths) -> Reader:
-        grounder = Grounder.from_paths(paths)
-        return cls(grounder, load_kinds(paths.edit_file, grounder.lexicon))
+        lexicon = load_default(paths)
+        return cls(Grounder.from_paths(paths), lexicon, load_kinds(paths.edit_file, lexicon))
 
 
 def findings_from_text(doc: SourceDoc, raw: str, reader: Reader) -> list[Finding]:
@@ -133,10 +134,10 @@ def build(paths: Paths, reasoner: bool = True, log: Log = print) -> BuildResult:
     grounder = reader.grounder
     findings, texts, read_problems = extract_documents(docs, reader, log)
     machine = findings
-    overlay = load_overlay(paths.curation_dir, grounder.lexicon, texts,
+    overlay = load_overlay(paths.curation_dir, reader.lexicon, texts,
                            {f.finding_id for f in findings}, assembly.exoc_terms(paths.edit_file))
     findings = apply_overlay(findings, overlay, texts)
-    graphs, modules, report = assemble_graphs(paths, docs, findings, grounder.lexicon)
+    graphs, modules, report = assemble_graphs(paths, docs, findings, reader.lexicon)
     staging = paths.root / "build.staging"
     if staging.exists():
         shutil.rmtree(staging)
@@ -177,6 +178,6 @@ def extract_file(paths: Paths, path: Path) -> list[dict[str, str]]:
     doc = SourceDoc(doc_id=path.stem, path=path)
     reader = Reader.from_paths(paths)
     findings = findings_from_text(doc, read_raw(doc), reader)
-    graphs, _modules, _report = assemble_graphs(paths, [doc], findings, reader.grounder.lexicon)
+    graphs, _modules, _report = assemble_graphs(paths, [doc], findings, reader.lexicon)
     query = (paths.sparql_dir / "findings.rq").read_text(encoding="utf-8")
     return findings_rows(to_store(graphs["full"]), query)

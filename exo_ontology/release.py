@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import OWL
@@ -70,25 +71,29 @@ def _ntriples(graph: Graph) -> bytes:
     return (body + "\n").encode("utf-8") if body else b""
 
 
-def _jsonld(graph: Graph) -> bytes:
-    context = {**VOCAB_PREFIXES, **PREFIX_MAP}
-    text = graph.serialize(format="json-ld", context=context, indent=1, sort_keys=True, auto_compact=True)
-    return text.encode("utf-8") if isinstance(text, str) else text
+#: prefixes written into Turtle, TriG, JSON-LD and RDF/XML (pyoxigraph picks the ones it needs)
+SERIALIZATION_PREFIXES = {**VOCAB_PREFIXES, **PREFIX_MAP}
 
 
-def _serializer(fmt: str) -> Callable[[Graph], bytes]:
+def _oxigraph(fmt: ox.RdfFormat) -> Callable[[Graph], bytes]:
+    """Serialise with Oxigraph from sorted N-Triples: its writers keep input order, so the bytes
+    depend only on the graph (rdflib's writers iterate hash-ordered sets)."""
+
     def write(graph: Graph) -> bytes:
-        return graph.serialize(format=fmt, encoding="utf-8")
+        triples = ox.parse(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
+        out = ox.serialize(triples, format=fmt, prefixes=SERIALIZATION_PREFIXES)
+        assert out is not None
+        return out
 
     return write
 
 
 #: file suffix -> serialiser of a (canonicalised) graph. Keys are the --format choices.
 WRITERS: dict[str, Callable[[Graph], bytes]] = {
-    "owl": _serializer("pretty-xml"),
-    "ttl": _serializer("turtle"),
+    "owl": _oxigraph(ox.RdfFormat.RDF_XML),
+    "ttl": _oxigraph(ox.RdfFormat.TURTLE),
     "nt": _ntriples,
-    "jsonld": _jsonld,
+    "jsonld": _oxigraph(ox.RdfFormat.JSON_LD),
 }
 
 #: file suffix -> rdflib parser format
@@ -107,16 +112,17 @@ def guess_format(path: Path) -> str:
 
 
 def write_trig(dataset: Dataset) -> bytes:
-    """Serialise a dataset (one named graph per document), each graph canonicalised and sorted."""
-    out = Dataset()
-    bind_all(out)
+    """Serialise a dataset (one named graph per document), graphs and triples in sorted order."""
+    quads = []
     for ctx in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
-        if len(ctx) == 0:
+        if len(ctx) == 0 or not isinstance(ctx.identifier, URIRef):
             continue
-        target = out.graph(ctx.identifier)
-        for triple in sorted(canonical(ctx)):
-            target.add(triple)
-    return out.serialize(format="trig", encoding="utf-8")
+        name = ox.NamedNode(str(ctx.identifier))
+        quads += [ox.Quad(t.subject, t.predicate, t.object, name)
+                  for t in ox.parse(_ntriples(canonical(ctx)), format=ox.RdfFormat.N_TRIPLES)]
+    out = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=SERIALIZATION_PREFIXES)
+    assert out is not None
+    return out
 
 
 def sha256(path: Path) -> str:

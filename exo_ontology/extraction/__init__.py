@@ -25,6 +25,7 @@ from exo_ontology.extraction.slots import (
 )
 from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
 from exo_ontology.namespaces import compress
+from exo_ontology.reading.segmenting import raw_pieces
 
 SKIPPED_KINDS = {"title", "keywords", "caption", "heading", "reference"}
 _COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.I)
@@ -118,9 +119,21 @@ def _pathway(text: str, grounder: object) -> tuple[tuple[str, ...], str]:
     return (), phrase
 
 
-def _evidence(doc: SourceDoc, raw: str, sentence: Sentence, rule: str) -> Evidence:
-    quote = raw[sentence.raw_start:sentence.raw_end]
-    return Evidence(doc_id=doc.doc_id, quote=quote, char_start=sentence.raw_start, char_end=sentence.raw_end,
+def _evidence_span(sentence: Sentence, mentions: list[Mention]) -> tuple[int, int]:
+    """The raw span to quote. A sentence re-joined across a figure or a table spans that too; then
+    quote the contiguous piece holding most of the sentence's mentions instead."""
+    start, end = sentence.raw_start, sentence.raw_end
+    if end - start <= 2 * len(sentence.text) + 100:
+        return start, end
+    pieces = raw_pieces(sentence)
+    points = [sentence.raw_span(m.start, m.end)[0] for m in mentions if 0 <= m.start < len(sentence.text)]
+    return max(pieces, key=lambda p: (sum(p[0] <= x < p[1] for x in points), p[1] - p[0]))
+
+
+def _evidence(doc: SourceDoc, raw: str, sentence: Sentence, rule: str, mentions: list[Mention]) -> Evidence:
+    start, end = _evidence_span(sentence, mentions)
+    quote = raw[start:end]
+    return Evidence(doc_id=doc.doc_id, quote=quote, char_start=start, char_end=end,
                     section=sentence.section, citations=tuple(dict.fromkeys(
                         re.sub(r"\s+", "", m.group(0)) for m in cues.CITATION.finditer(quote))), rule=rule)
 
@@ -184,7 +197,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     kinds_of_cargo = cargo_types(text, cargo) or unnamed_cargo_types(text)
     base = Finding(
         doc_id=doc.doc_id,
-        evidence=_evidence(doc, raw, sentence, "table-row" if is_row else "sentence-cue"),
+        evidence=_evidence(doc, raw, sentence, "table-row" if is_row else "sentence-cue", mentions),
         vesicle_type=vesicles, source_cell=ids(sources), cargo=ids([m for m, _ in cargo]),
         cargo_type=kinds_of_cargo, target=ids(roles["targets"]), direction=tuple(sorted(target_dirs)),
         pathway=pathway, pathway_text=pathway_text, disease=diseases,
