@@ -28,6 +28,13 @@ from exo_ontology.namespaces import compress
 from exo_ontology.reading.segmenting import raw_pieces
 
 SKIPPED_KINDS = {"title", "keywords", "caption", "heading", "reference"}
+CHEBI_ROLE = "CHEBI:50906"
+#: a review describing itself ("In this review, ...", "we summarize") states no finding
+META_DISCOURSE = re.compile(r"\b(?:(?:this|the present|our) (?:review|article|paper)|we (?:review|summari[sz]e|"
+                            r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b", re.I)
+#: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
+ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
+                      r"(?:they|these|such|those|this|it)\b", re.I)
 _COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.I)
 
 
@@ -47,18 +54,27 @@ def load_kinds(edit_file: Path, lexicon: object) -> Kinds:
             term = lexicon.term(curie)  # type: ignore[attr-defined]
             if term is not None and term.type == "process":
                 effects.add(curie)
-    return Kinds(frozenset(effects), frozenset(vesicles))
+    roles = {t.curie for t in lexicon.terms()  # type: ignore[attr-defined]
+             if t.curie.startswith("CHEBI:") and CHEBI_ROLE in lexicon.ancestors(t.curie)}  # type: ignore[attr-defined]
+    return Kinds(frozenset(effects), frozenset(vesicles), frozenset(roles))
 
 
 def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
                      mentions: dict[int, list[Mention]], grounder: object, kinds: Kinds) -> list[Finding]:
     """Every finding of a document, in reading order, without duplicates."""
     found: dict[str, Finding] = {}
+    previous: list[Finding] = []
+    previous_section = None
     for sentence in sentences:
-        if sentence.kind in SKIPPED_KINDS:
+        if sentence.kind in SKIPPED_KINDS or META_DISCOURSE.search(sentence.text):
+            previous = []
             continue
-        for finding in read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds):
+        carried = previous if sentence.section == previous_section and ANAPHORA.match(sentence.text) else []
+        previous_section = sentence.section
+        findings = read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds, carried)
+        for finding in findings:
             found.setdefault(finding.finding_id, finding)
+        previous = findings
     return list(found.values())
 
 
@@ -164,8 +180,12 @@ def _roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> 
 
 
 def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[Mention],
-                  grounder: object, kinds: Kinds) -> list[Finding]:
-    """The findings one sentence (or table row) states: one per direction of effect."""
+                  grounder: object, kinds: Kinds, carried: Sequence[Finding] = ()) -> list[Finding]:
+    """The findings one sentence (or table row) states: one per direction of effect.
+
+    `carried` are the findings of the previous sentence when this one continues its subject
+    ("These exosomes ..."): it is then about vesicles too, and inherits their source cell.
+    """
     is_row = sentence.kind == "table_row"
     text = sentence.text
     if is_row:
@@ -174,7 +194,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     by_kind: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
         by_kind.setdefault(kind_of(mention, kinds), []).append(mention)
-    vesicle_word = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text))
+    vesicle_word = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text)) or bool(carried)
     if not (vesicle_word or is_row):
         return []
     roles = _roles(text, by_kind, vesicle_word)
@@ -187,6 +207,12 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     for mention in by_kind.get("cell", []):
         role = cell_role(text, mention, mention.start == first, vesicle_word)
         (sources if role == "source" else recipients if role == "recipient" else []).append(mention)
+    if not sources and carried:
+        sources_ids = tuple(sorted({c for f in carried for c in f.source_cell}))
+    else:
+        sources_ids = ids(sources)
+    cargo_ids = ids([m for m, _ in cargo])
+    roles["targets"] = [m for m in roles["targets"] if m.best is not None and m.best.curie not in cargo_ids]
     target_dirs = {d for m in roles["targets"] if (d := target_direction(text, m))}
     diseases = ids(by_kind.get("disease", []))
     inherited = False
@@ -198,7 +224,8 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     base = Finding(
         doc_id=doc.doc_id,
         evidence=_evidence(doc, raw, sentence, "table-row" if is_row else "sentence-cue", mentions),
-        vesicle_type=vesicles, source_cell=ids(sources), cargo=ids([m for m, _ in cargo]),
+        vesicle_type=vesicles or tuple(sorted({v for f in carried for v in f.vesicle_type})),
+        source_cell=sources_ids, cargo=cargo_ids,
         cargo_type=kinds_of_cargo, target=ids(roles["targets"]), direction=tuple(sorted(target_dirs)),
         pathway=pathway, pathway_text=pathway_text, disease=diseases,
         disease_inherited=inherited and bool(diseases), recipient_cell=ids(recipients),

@@ -32,6 +32,7 @@ class Kinds:
 
     effects: frozenset[str]
     vesicles: frozenset[str]
+    roles: frozenset[str] = frozenset()   # ChEBI roles ("drug", "biomarker"): not chemical entities
 
 
 def kind_of(mention: Mention, kinds: Kinds) -> str:
@@ -45,6 +46,8 @@ def kind_of(mention: Mention, kinds: Kinds) -> str:
     if curie in kinds.effects:
         return "effect"
     prefix = curie.split(":", 1)[0]
+    if curie in kinds.roles:
+        return "other"
     if mention.type == "mirna" or prefix.startswith("mirbase"):
         return "mirna"
     return {"CL": "cell", "MONDO": "disease", "NCBIGene": "gene", "CHEBI": "chemical"}.get(prefix, "other")
