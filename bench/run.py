@@ -6,6 +6,7 @@ measurement is the median of several runs where it is cheap enough to repeat).
 
 from __future__ import annotations
 
+import os
 import platform
 import shutil
 import statistics
@@ -67,8 +68,8 @@ def main() -> None:
         triples = run_query(store, count).rows[0][0]
         rows.append(("release triples", str(triples)))
     out = ROOT / "bench" / "results.md"
-    lines = ["# Benchmark results", "", f"Machine: {platform.machine()}, Python {platform.python_version()}, "
-             f"{__import__('os').cpu_count()} cores.", "", "| measure | value |", "|---|---|"]
+    machine = f"Machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores."
+    lines = ["# Benchmark results", "", machine, "", "| measure | value |", "|---|---|"]
     lines += [f"| {name} | {value} |" for name, value in rows]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(out.read_text(encoding="utf-8"))

@@ -135,7 +135,7 @@ def score_groundings(grounder: object, gold: list[GoldGrounding]) -> dict[str, t
         best = grounder.ground(item.text, type=item.type, limit=1)  # type: ignore[attr-defined]
         got = best[0].curie if best else "-"
         correct, total, errors = out.get(item.type, (0, 0, []))
-        ok = got == item.curie
+        ok = got in set(item.curie.split("|"))   # "a|b": either is correct (e.g. miR-30c's two genes)
         if not ok:
             errors = [*errors, f"{item.doc_id[:3]} `{item.text}`: got {got}, gold {item.curie}"]
         out[item.type] = (correct + ok, total + 1, errors)
@@ -167,10 +167,10 @@ def quality_markdown(predicted: list[Finding], gold: list[GoldFinding], texts: d
     lines = ["# Quality of the machine's findings (before the curation overlay)", "",
              "Measured against the hand-annotated gold set in `tests/gold/` (see its README).", "",
              "## Targets (document 004)", "", "| measure | value | target | verdict |", "|---|---|---|---|",
-             f"| precision | {_pct(target.precision)} | {_pct(TARGETS['precision'])} | "
-             f"{_verdict(target.precision, TARGETS['precision'])} |",
-             f"| recall | {_pct(target.recall)} | {_pct(TARGETS['recall'])} | "
-             f"{_verdict(target.recall, TARGETS['recall'])} |"]
+             (f"| precision | {_pct(target.precision)} | {_pct(TARGETS['precision'])} | "
+              f"{_verdict(target.precision, TARGETS['precision'])} |"),
+             (f"| recall | {_pct(target.recall)} | {_pct(TARGETS['recall'])} | "
+              f"{_verdict(target.recall, TARGETS['recall'])} |")]
     for gtype in TARGET_GROUNDING_TYPES:
         correct, total, _ = groundings.get(gtype, (0, 0, []))
         acc = correct / total if total else 0.0
@@ -180,8 +180,8 @@ def quality_markdown(predicted: list[Finding], gold: list[GoldFinding], texts: d
               "|---|---|---|---|---|---|"]
     for doc, s in [*per_doc.items(), ("all", overall)]:
         lines.append(f"| {doc} | {s.predicted} | {s.gold} | {s.matched} | {_pct(s.precision)} | {_pct(s.recall)} |")
-    lines += ["", "## Per slot (all documents)", "", "| slot | predicted values | gold values | agreeing | "
-              "precision | recall |", "|---|---|---|---|---|---|"]
+    lines += ["", "## Per slot (all documents)", "",
+              "| slot | predicted values | gold values | agreeing | precision | recall |", "|---|---|---|---|---|---|"]
     for slot in SLOTS:
         tp, npred, ngold = overall.slot_tp[slot], overall.slot_pred[slot], overall.slot_gold[slot]
         lines.append(f"| {slot} | {npred} | {ngold} | {tp} | {_pct(tp / npred if npred else 0)} | "

@@ -29,7 +29,10 @@ def findings_rows(store: ox.Store, query: str) -> list[dict[str, str]]:
     index = {name: i for i, name in enumerate(result.variables)}
     rows: dict[str, dict[str, object]] = {}
     for raw in result.rows:
-        get = lambda name: raw[index[name]]  # noqa: E731
+
+        def get(name: str, raw: list[str | None] = raw) -> str | None:
+            return raw[index[name]]
+
         fid = compress(get("finding") or "")
         row = rows.setdefault(fid, {
             "finding": fid,

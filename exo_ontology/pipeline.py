@@ -23,7 +23,13 @@ from exo_ontology.paths import Paths
 from exo_ontology.reading import read_document, read_manifest, read_raw
 from exo_ontology.recognition import recognize
 from exo_ontology.release import (
-    ONTOLOGY_IRI, WRITERS, canonical, read_release_info, stamp_version, swap_into_place, write_manifest,
+    ONTOLOGY_IRI,
+    WRITERS,
+    canonical,
+    read_release_info,
+    stamp_version,
+    swap_into_place,
+    write_manifest,
     write_trig,
 )
 from exo_ontology.validation.report import Report

@@ -114,7 +114,7 @@ def guess_format(path: Path) -> str:
 def write_trig(dataset: Dataset) -> bytes:
     """Serialise a dataset (one named graph per document), graphs and triples in sorted order."""
     quads = []
-    for ctx in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+    for ctx in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if len(ctx) == 0 or not isinstance(ctx.identifier, URIRef):
             continue
         name = ox.NamedNode(str(ctx.identifier))

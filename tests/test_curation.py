@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -23,7 +24,7 @@ class FakeTerm:
 
 
 class FakeLexicon:
-    terms = {"MONDO:0007254": FakeTerm("breast cancer"), "GO:0001525": FakeTerm("angiogenesis"),
+    terms: ClassVar[dict[str, FakeTerm]] = {"MONDO:0007254": FakeTerm("breast cancer"), "GO:0001525": FakeTerm("angiogenesis"),
              "MONDO:0000002": FakeTerm("obsolete x", True, "MONDO:0009299")}
 
     def term(self, curie: str) -> FakeTerm | None:
@@ -68,7 +69,7 @@ def test_bad_rows_name_file_row_and_column(tmp_path: Path) -> None:
 
 def test_missing_column_is_unusable_input(tmp_path: Path) -> None:
     (tmp_path / "findings.tsv").write_text("action\tfinding\naccept\tF1\n")
-    with pytest.raises(InputError, match="findings.tsv line 1: missing column"):
+    with pytest.raises(InputError, match=r"findings\.tsv line 1: missing column"):
         load_overlay(tmp_path, FakeLexicon(), {}, set())
 
 

@@ -10,7 +10,13 @@ import pytest
 
 from exo_ontology.errors import InputError, MissingInputError
 from exo_ontology.query import (
-    guess_output_format, open_release, read_query, run_query, to_delimited, to_json, uses_service,
+    guess_output_format,
+    open_release,
+    read_query,
+    run_query,
+    to_delimited,
+    to_json,
+    uses_service,
 )
 
 DATA = """<https://w3id.org/exoc/EXOC_0000001> <http://www.w3.org/2000/01/rdf-schema#label> "finding" .
@@ -61,7 +67,7 @@ def test_renderers(store: ox.Store) -> None:
 
 
 def test_missing_release_and_query_sources(tmp_path: Path) -> None:
-    with pytest.raises(MissingInputError, match="exoc.nt"):
+    with pytest.raises(MissingInputError, match=r"exoc\.nt"):
         open_release(tmp_path)
     q = tmp_path / "q.rq"
     q.write_text("ASK {}")

@@ -10,10 +10,16 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
-from exo_ontology.release import (
-    PARSERS, WRITERS, ReleaseInfo, canonical, read_release_info, stamp_version, swap_into_place,
-)
 from exo_ontology.errors import InputError
+from exo_ontology.release import (
+    PARSERS,
+    WRITERS,
+    ReleaseInfo,
+    canonical,
+    read_release_info,
+    stamp_version,
+    swap_into_place,
+)
 
 EX = "https://w3id.org/exoc/EXOC_"
 
@@ -67,7 +73,7 @@ def test_release_info_and_version_stamp(tmp_path: Path) -> None:
     stamp_version(graph, info)
     assert (None, OWL.versionIRI, URIRef("https://w3id.org/exoc/releases/2030-01-02/exoc.owl")) in graph
     toml.write_text("version = 1\n")
-    with pytest.raises(InputError, match="release.toml"):
+    with pytest.raises(InputError, match=r"release\.toml"):
         read_release_info(toml)
     assert ReleaseInfo("v", "d").version_iri.endswith("/d/exoc.owl")
 

@@ -11,10 +11,16 @@ from rich.console import Console
 from rich.table import Table
 
 from exo_ontology.cli.common import Root, exit_on_error, paths_of
-from exo_ontology.query import (
-    RENDERERS, QueryResult, guess_output_format, open_release, read_query, run_query, run_remote,
-)
 from exo_ontology.namespaces import compress
+from exo_ontology.query import (
+    RENDERERS,
+    QueryResult,
+    guess_output_format,
+    open_release,
+    read_query,
+    run_query,
+    run_remote,
+)
 
 FORMATS = ["table", *RENDERERS]
 

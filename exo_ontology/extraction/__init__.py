@@ -20,8 +20,18 @@ from exo_ontology import vocabulary as V
 from exo_ontology.extraction import cues
 from exo_ontology.extraction.ids import finding_id
 from exo_ontology.extraction.slots import (
-    VESICLE_GO, Kinds, cargo_types, cell_role, clause_start, effect_direction, ids, is_cargo, is_target,
-    kind_of, target_direction, unnamed_cargo_types,
+    VESICLE_GO,
+    Kinds,
+    cargo_types,
+    cell_role,
+    clause_start,
+    effect_direction,
+    ids,
+    is_cargo,
+    is_target,
+    kind_of,
+    target_direction,
+    unnamed_cargo_types,
 )
 from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
 from exo_ontology.namespaces import compress
@@ -30,12 +40,13 @@ from exo_ontology.reading.segmenting import raw_pieces
 SKIPPED_KINDS = {"title", "keywords", "caption", "heading", "reference"}
 CHEBI_ROLE = "CHEBI:50906"
 #: a review describing itself ("In this review, ...", "we summarize") states no finding
-META_DISCOURSE = re.compile(r"\b(?:(?:this|the present|our) (?:review|article|paper)|we (?:review|summari[sz]e|"
-                            r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b", re.I)
+META_DISCOURSE = re.compile(
+    r"\b(?:(?:this|the present|our) (?:review|article|paper)|we (?:review|summari[sz]e|"
+    r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b", re.IGNORECASE)
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
 ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
-                      r"(?:they|these|such|those|this|it)\b", re.I)
-_COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.I)
+                      r"(?:they|these|such|those|this|it)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.IGNORECASE)
 
 
 def load_kinds(edit_file: Path, lexicon: object) -> Kinds:
@@ -117,7 +128,7 @@ def _applications(text: str, has_delivered_cargo: bool) -> tuple[str, ...]:
     for pattern, value in cues.APPLICATIONS:
         if pattern.search(text):
             if value == V.DRUG_DELIVERY_VEHICLE and not (has_delivered_cargo or re.search(
-                    r"drug deliver|carrier|vehicle|loaded|nanocarrier", text, re.I)):
+                    r"drug deliver|carrier|vehicle|loaded|nanocarrier", text, re.IGNORECASE)):
                 continue
             found.add(compress(str(value)))
     return tuple(sorted(found))
@@ -128,7 +139,7 @@ def _pathway(text: str, grounder: object) -> tuple[tuple[str, ...], str]:
     if not match:
         return (), ""
     phrase = " ".join(match.group(1).split()).strip(" -/")
-    phrase = re.sub(r"^(?:the|a|an|of|via|through|by|and)\s+", "", phrase, flags=re.I)
+    phrase = re.sub(r"^(?:the|a|an|of|via|through|by|and)\s+", "", phrase, flags=re.IGNORECASE)
     for cand in grounder.ground(phrase, type="process", limit=3):  # type: ignore[attr-defined]
         if cand.curie.startswith("GO:") and re.search(r"signal|pathway|cascade|transduction", cand.label):
             return (cand.curie,), phrase
@@ -160,22 +171,22 @@ def _roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> 
     targets: list[Mention] = []
     for mention in by_kind.get("mirna", []):
         if is_target(text, mention) and not is_cargo(text, mention, vesicle_near) and not re.search(
-                r"exosom", text[max(0, mention.start - 12):mention.start], re.I):
+                r"exosom", text[max(0, mention.start - 12):mention.start], re.IGNORECASE):
             targets.append(mention)
         else:
             cargo.append((mention, "mirna"))
     for mention in by_kind.get("gene", []):
-        if is_cargo(text, mention, vesicle_near) and not is_target(text, mention):
-            cargo.append((mention, "gene"))
-        elif is_cargo(text, mention, vesicle_near) and re.search(r"exosom\w*\s*$", text[:mention.start], re.I):
+        right_after_vesicle = re.search(r"exosom\w*\s*$", text[:mention.start], re.IGNORECASE)
+        if is_cargo(text, mention, vesicle_near) and (right_after_vesicle or not is_target(text, mention)):
             cargo.append((mention, "gene"))
         else:
             targets.append(mention)
     for mention in by_kind.get("chemical", []):
-        if is_cargo(text, mention, vesicle_near) or re.search(r"deliver|loaded|carr", text, re.I):
-            if not re.search(r"(?:resist\w*|sensitiv\w*|susceptib\w*)\s+(?:to|against)\s*$",
-                             text[max(0, mention.start - 30):mention.start], re.I):
-                cargo.append((mention, "chemical"))
+        delivered = is_cargo(text, mention, vesicle_near) or re.search(r"deliver|loaded|carr", text, re.IGNORECASE)
+        co_treatment = re.search(r"(?:resist\w*|sensitiv\w*|susceptib\w*)\s+(?:to|against)\s*$",
+                                 text[max(0, mention.start - 30):mention.start], re.IGNORECASE)
+        if delivered and not co_treatment:
+            cargo.append((mention, "chemical"))
     return {"cargo": cargo, "targets": targets}
 
 

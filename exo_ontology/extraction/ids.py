@@ -18,5 +18,5 @@ def finding_id(finding: Finding) -> str:
     """`F` + 16 hex digits of SHA-256 over document, whitespace-normalised quote and slot values."""
     quote = _SPACE.sub(" ", finding.evidence.quote).strip()
     slots = ";".join(f"{slot}={'|'.join(sorted(finding.slot(slot)))}" for slot in SLOTS)
-    key = "\x1f".join((finding.doc_id, quote, slots))
+    key = f"{finding.doc_id}\x1f{quote}\x1f{slots}"
     return "F" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

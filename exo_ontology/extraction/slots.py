@@ -13,16 +13,16 @@ from exo_ontology.namespaces import compress
 VESICLE_GO = {V.GO_EXTRACELLULAR_VESICLE, V.GO_EXOSOME, V.GO_MICROVESICLE, V.GO_APOPTOTIC_BODY}
 EXOC_PREFIX = "EXOC:"
 _CARGO_TYPE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\blnc\s?RNA|long non-?coding RNA", re.I), "lncrna"),
-    (re.compile(r"\bcirc(?:ular)?\s?RNA|\bcirc[A-Z]", re.I), "circrna"),
-    (re.compile(r"\bpi\s?RNA", re.I), "pirna"),
+    (re.compile(r"\blnc\s?RNA|long non-?coding RNA", re.IGNORECASE), "lncrna"),
+    (re.compile(r"\bcirc(?:ular)?\s?RNA|\bcirc[A-Z]", re.IGNORECASE), "circrna"),
+    (re.compile(r"\bpi\s?RNA", re.IGNORECASE), "pirna"),
     (re.compile(r"\bsi\s?RNA|\bsi[A-Z0-9]{3,}\b"), "sirna"),
     (re.compile(r"\bmRNA\b"), "mrna"),
-    (re.compile(r"CRISPR|Cas9", re.I), "gene_editing"),
+    (re.compile(r"CRISPR|Cas9", re.IGNORECASE), "gene_editing"),
     (re.compile(r"\bplasmid|\bDNA\b"), "dna"),
-    (re.compile(r"\bproteins?\b", re.I), "protein"),
-    (re.compile(r"\blipids?\b", re.I), "lipid"),
-    (re.compile(r"\bmicro\s?RNAs?\b|\bmiRNAs?\b|\bmiR-", re.I), "mirna"),
+    (re.compile(r"\bproteins?\b", re.IGNORECASE), "protein"),
+    (re.compile(r"\blipids?\b", re.IGNORECASE), "lipid"),
+    (re.compile(r"\bmicro\s?RNAs?\b|\bmiRNAs?\b|\bmiR-", re.IGNORECASE), "mirna"),
 )
 
 
@@ -70,13 +70,13 @@ def is_cargo(text: str, mention: Mention, near_vesicle: bool) -> bool:
     """A gene or chemical is cargo when a cue ties it to the vesicle ("exosomal X", "loaded with X")."""
     if cues.CARGO_BEFORE.search(_before(text, mention)) or cues.CARGO_AFTER.search(_after(text, mention)):
         return True
-    return near_vesicle and bool(re.match(r"^[\s-]*(?:exosom|EVs?\b|-?exo\b)", _after(text, mention), re.I))
+    return near_vesicle and bool(re.match(r"^[\s-]*(?:exosom|EVs?\b|-?exo\b)", _after(text, mention), re.IGNORECASE))
 
 
 def is_target(text: str, mention: Mention) -> bool:
     """A gene is a target when a regulation cue precedes it or 'expression' follows it."""
     return bool(cues.TARGET_BEFORE.search(_before(text, mention, 40))) or bool(
-        re.match(r"^\s*(?:gene\s+)?(?:expression|levels?|protein|mRNA|gene)\b", _after(text, mention), re.I))
+        re.match(r"^\s*(?:gene\s+)?(?:expression|levels?|protein|mRNA|gene)\b", _after(text, mention), re.IGNORECASE))
 
 
 def target_direction(text: str, mention: Mention) -> str | None:
@@ -86,7 +86,7 @@ def target_direction(text: str, mention: Mention) -> str | None:
     last_down = max((m.end() for m in cues.DOWNREGULATE.finditer(window)), default=-1)
     if last_up < 0 and last_down < 0:
         after = _after(text, mention, 40)
-        if re.match(r"^\s*(?:expression\s+)?(?:is\s+|was\s+)?(?:up-?regulat|increas|elevat)", after, re.I):
+        if re.match(r"^\s*(?:expression\s+)?(?:is\s+|was\s+)?(?:up-?regulat|increas|elevat)", after, re.IGNORECASE):
             return compress(str(V.UPREGULATES))
         return None
     return compress(str(V.UPREGULATES if last_up > last_down else V.DOWNREGULATES))
@@ -95,7 +95,7 @@ def target_direction(text: str, mention: Mention) -> str | None:
 def effect_direction(text: str, mention: Mention, clause_start: int) -> str | None:
     """promotes / inhibits, from the nearest direction verb before the effect within its clause."""
     window = text[clause_start:mention.start]
-    if re.search(r"\b(?:anti-?|inhibit\w* of|suppression of|reduc\w* (?:of )?)$", window, re.I):
+    if re.search(r"\b(?:anti-?|inhibit\w* of|suppression of|reduc\w* (?:of )?)$", window, re.IGNORECASE):
         return compress(str(V.INHIBITS))
     last_promote = max((m.end() for m in cues.PROMOTE.finditer(window)), default=-1)
     last_inhibit = max((m.end() for m in cues.INHIBIT.finditer(window)), default=-1)
@@ -116,7 +116,7 @@ def cell_role(text: str, mention: Mention, first_entity: bool, has_vesicle_word:
     before, after = _before(text, mention, 60), _after(text, mention, 40)
     if cues.SOURCE_BEFORE.match(after) and has_vesicle_word:
         return "source"
-    if re.search(r"(?:exosom\w*|EVs?|vesicles?|exos?)\s+(?:\w+\s+){0,3}?", before, re.I) and \
+    if re.search(r"(?:exosom\w*|EVs?|vesicles?|exos?)\s+(?:\w+\s+){0,3}?", before, re.IGNORECASE) and \
             cues.SOURCE_AFTER.search(before):
         return "source"
     if cues.RECIPIENT_BEFORE.search(before):
@@ -145,7 +145,7 @@ def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[s
 
 def unnamed_cargo_types(text: str) -> tuple[str, ...]:
     """Cargo types named only generically ("carry proteins, nucleic acids and lipids")."""
-    if not re.search(r"\b(?:carr|contain|transport|transfer|deliver|load|enrich|cargo|packag)", text, re.I):
+    if not re.search(r"\b(?:carr|contain|transport|transfer|deliver|load|enrich|cargo|packag)", text, re.IGNORECASE):
         return ()
     found = {key for pattern, key in _CARGO_TYPE_WORDS if pattern.search(text)}
     return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
