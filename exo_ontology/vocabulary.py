@@ -130,7 +130,7 @@ ENGINEERED_EV = _t(1003)            # engineered / modified extracellular vesicl
 DRUG_LOADED_EV = _t(1004)           # extracellular vesicle loaded with a drug or nucleic acid
 PLANT_EV_LIKE_NANOPARTICLE = _t(1005)   # plant-derived EV-like nanoparticle
 MILK_EV = _t(1006)                  # milk-derived extracellular vesicle
-BACTERIAL_EV = _t(1007)             # bacteria-derived extracellular vesicle
+# EXOC_0001007 (bacterial EV) is obsolete: GO:0097691 bacterial extracellular vesicle is reused
 EXOSOME_LIKE_NANOPARTICLE = _t(1008)    # exosome-like / exosome-mimetic nanoparticle
 LARGE_ONCOSOME = _t(1009)           # large oncosome (tumour-derived large EV)
 

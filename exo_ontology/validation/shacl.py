@@ -39,7 +39,7 @@ def run_shacl(data: Graph, shapes: Graph) -> list[Problem]:
     _conforms, results, _text = validate(data, shacl_graph=shapes, inference="none",
                                          allow_warnings=True, allow_infos=True)
     problems = []
-    for result in results.subjects(SH.resultSeverity, None):
+    for result in results.objects(None, SH.result):  # top-level results only (not sh:detail)
         severity = results.value(result, SH.resultSeverity)
         shape = results.value(result, SH.sourceShape)
         component = results.value(result, SH.sourceConstraintComponent)
