@@ -33,13 +33,21 @@ import re
 import sys
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from exo_ontology.errors import InputError, located
+from exo_ontology.grounding_rules import (
+    REWRITE_PENALTY,
+    acronym_parts,
+    initials,
+    rewrites,
+    shared_series,
+    symbol_stems,
+)
 from exo_ontology.lexicon.io import DATA_FILES, STATUSES, Lexicon, MiRNA, Name, Term
-from exo_ontology.mirna import HistoryRow, MirnaResolver, parse
+from exo_ontology.mirna import FLAG_SCORE, HistoryRow, MirnaResolver, parse
 from exo_ontology.model import Candidate
 from exo_ontology.normalize import normalize
 from exo_ontology.paths import Paths
@@ -59,11 +67,12 @@ CASE_PENALTY = {"gene": 0.02, "mirna": 0.02}     # symbols are case-sensitive; o
 TYPE_PENALTY = {"taxon": 0.01}                    # genus names collide with words ("Cancer")
 _TYPE_CODES = ("disease", "gene", "mirna", "cell", "chemical", "process", "component",
                "anatomy", "taxon", "relation", "upper", "exoc")
-_RELATIONS = ("", "same", "nearest", "broader", "related")
+_RELATIONS = ("", "same", "nearest", "broader", "related", "ncbi")
 _CANCER_WORDS = re.compile(r"cancer|tumou?r|carcinom|oncolog|malignan|neoplas|metasta|sarcoma|"
                            r"leuka?emia|lymphoma|melanoma|glioma", re.IGNORECASE)
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
 _EFFECT = "https://w3id.org/exoc/EXOC_0000008"
+ACRONYM_STEPS = 5          # an acronym read from initials is a guess: 0.25 below its long form
 
 
 def band(tier: str) -> float:
@@ -198,6 +207,8 @@ class Grounder:
         self.tables = tables
         self.term = tables.term
         self.mirna = MirnaResolver(tables.mirnas, tables.history, tables.term)
+        self._stem_cache: dict[str, frozenset[str]] | None = None
+        self._initials_cache: dict[tuple[str, str], set[str]] | None = None
 
     @classmethod
     def from_paths(cls, paths: Paths) -> Grounder:
@@ -242,17 +253,119 @@ class Grounder:
         if type == "mirna" and first:
             return first[:limit]
         cancer = bool(_CANCER_WORDS.search(context))
+        found = [*first, *self._lookup(text, type, cancer, {c.curie for c in first})]
+        if not found and type in ("cell", "disease", "gene"):
+            found = self._rewritten(text, type, cancer)
+        return found[:limit]
+
+    def _lookup(self, text: str, type: str | None, cancer: bool,
+                taken: set[str] = frozenset()) -> list[Candidate]:  # type: ignore[assignment]
+        """The lexicon's candidates for exactly this text (after normalisation), ranked, with the
+        gene case and family rules applied."""
         plural_acronym = bool(_PLURAL_ACRONYM.fullmatch(text))
-        taken = {c.curie for c in first}
         best: dict[str, Candidate] = {}
+        exact_case: set[str] = set()
         for row in self.tables.rows(normalize(text)):
             cand = self._candidate(row, text, cancer)
             if (cand is None or cand.curie in taken or not _type_ok(cand.type, type)
                     or (plural_acronym and cand.type == "gene" and not row[0].endswith("s"))):
                 continue
+            if case_key(text) == _name_case_key(row[0]):
+                exact_case.add(cand.curie)
             if cand.curie not in best or _order(cand) < _order(best[cand.curie]):
                 best[cand.curie] = cand
-        return [*first, *sorted(best.values(), key=_order)][:limit]
+        ranked = sorted(best.values(), key=_order)
+        if type in (None, "gene") and any(c.type == "gene" for c in ranked):
+            ranked = self._gene_rules(text, ranked, exact_case)
+        return ranked
+
+    def _gene_rules(self, text: str, ranked: list[Candidate],
+                    exact_case: set[str]) -> list[Candidate]:
+        """Gene symbols are case-sensitive: when the text mixes cases on purpose ("P-gp", not
+        "met" or "Met"), a gene whose name matches that case (ABCB1's alias "P-gp") ranks above
+        one matching only case-insensitively (the symbol PGP). A
+        family name (no gene has it as its symbol, and approved symbols are it plus one digit
+        or capital: AKT -> AKT1/2/3, NF-kB -> NFKB1/2; or its genes form such a series: PI3K ->
+        PIK3CA/CB/CD/CG) names no single gene: its candidates are flagged below FLAG_SCORE."""
+        genes = [c for c in ranked if c.type == "gene"]
+        exact = [c for c in genes if c.curie in exact_case]
+        if exact and genes[0].curie not in exact_case and _mixed_case(text):
+            floor = exact[0].score - 0.005
+            ranked = sorted((replace(c, score=round(min(c.score, floor), 4),
+                                     note=_join(c.note, f"case differs from {text!r}"))
+                             if c.type == "gene" and c.curie not in exact_case else c
+                             for c in ranked), key=_order)
+            genes = [c for c in ranked if c.type == "gene"]
+        if any(c.status == "label" for c in genes):
+            return ranked
+        members = self._stems().get(normalize(text), frozenset())
+        top = [c for c in genes if c.status == genes[0].status]
+        if len(members) < 2 and not shared_series(top[0].label, (c.label for c in top[1:])):
+            return ranked
+        names = ", ".join(sorted(members or {c.label for c in genes}))
+        note = f"family name: several genes ({names}); no single gene"
+        return sorted((replace(c, score=round(min(c.score, FLAG_SCORE - 0.05), 4),
+                               status="flagged", note=_join(c.note, note))
+                       if c.type == "gene" else c for c in ranked), key=_order)
+
+    def _stems(self) -> dict[str, frozenset[str]]:
+        if self._stem_cache is None:
+            self._stem_cache = symbol_stems(
+                label for label, flags, *_ in self.tables.term_rows.values()
+                if _TYPE_CODES[flags >> 1] == "gene" and not flags & 1)
+        return self._stem_cache
+
+    def _rewritten(self, text: str, type: str, cancer: bool) -> list[Candidate]:
+        """The first general rewrite of `text` that grounds (grounding_rules), scored lower."""
+        for count, (new, steps) in enumerate(rewrites(text, type)):
+            if count >= 200:
+                break
+            found = self._lookup(new, type, cancer) or (
+                self._acronym(new) if type == "cell" else [])
+            if found:
+                return _lowered(found, len(steps), f"{' + '.join(steps)}: {new!r}")
+        if type == "cell":
+            return _lowered(self._acronym(text), ACRONYM_STEPS, "acronym read from the lexicon")
+        return []
+
+    def _acronym(self, text: str) -> list[Candidate]:
+        """A cell acronym read through the lexicon: the initials of exactly one cell type's
+        label or exact synonym ("DCs" -> dendritic cell), or a place acronym + cell acronym
+        whose composition CL names, for exactly one place ("BM-MSCs" -> mesenchymal stem cell
+        of the bone marrow; UBERON supplies the place)."""
+        index = self._initials()
+        core = text[:-1] if text.endswith("s") and text[:-1].isupper() else text
+        cells = index.get(("cell", core), set())
+        if len(cells) == 1:
+            return self._lookup(self.tables.term_rows[next(iter(cells))][0], "cell", False)
+        hits: dict[str, Candidate] = {}
+        for place_abbr, cell_abbr in acronym_parts(text):
+            cell_names = {self.tables.term_rows[c][0] for c in index.get(("cell", cell_abbr), ())}
+            cell_names |= {c.label for c in self._lookup(cell_abbr, "cell", False)
+                           if c.status in ("label", "exact", "curated", "related")}
+            places = {self.tables.term_rows[c][0] for c in index.get(("anatomy", place_abbr), ())}
+            for cell in cell_names:
+                for place in places:
+                    for form in (f"{cell} of the {place}", f"{cell} of {place}"):
+                        for c in self._lookup(form, "cell", False):
+                            if c.status in ("label", "exact"):
+                                hits.setdefault(c.curie, c)
+        return list(hits.values()) if len(hits) == 1 else []
+
+    def _initials(self) -> dict[tuple[str, str], set[str]]:
+        if self._initials_cache is None:
+            index: dict[tuple[str, str], set[str]] = {}
+            wanted = {_TYPE_CODES.index("cell"), _TYPE_CODES.index("anatomy")}
+            strong = {TIERS.index("label"), TIERS.index("exact")}
+            c = self.tables.codes
+            for i, name in enumerate(self.tables.names):
+                if c[3 * i + 1] in wanted and c[3 * i] in strong:
+                    abbr = initials(name)
+                    if abbr:
+                        index.setdefault((_TYPE_CODES[c[3 * i + 1]], abbr), set()).add(
+                            self.tables.curies[i])
+            self._initials_cache = index
+        return self._initials_cache
 
     def _ground_mirna(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
@@ -276,7 +389,9 @@ class Grounder:
         if case_key(text) != _name_case_key(name):
             adjust -= CASE_PENALTY.get(type_, 0.005)
         adjust -= TYPE_PENALTY.get(type_, 0.0)
-        if relation in ("broader", "nearest", "related"):
+        if relation == "ncbi":                       # an NCBI synonym HGNC does not list
+            adjust -= 0.01
+        elif relation in ("broader", "nearest", "related"):
             adjust -= 0.01
             note = f"{note}; " * bool(note) + f"{relation}: {label} is the {relation} term"
         if cancer and term is not None and term.cancer_branch:
@@ -299,13 +414,29 @@ def _order(c: Candidate) -> tuple[float, int, str]:
     return (-c.score, -STATUS_RANK.get(c.status, 0), c.curie)
 
 
+def _mixed_case(text: str) -> bool:
+    """Both cases, and not just a capitalised word: "P-gp", "NF-kB", not "met" or "Met"."""
+    return (any(c.isupper() for c in text) and any(c.islower() for c in text)
+            and not re.fullmatch(r"[A-Z][a-z]+", text))
+
+
+def _join(note: str, more: str) -> str:
+    return f"{note}; {more}" if note else more
+
+
+def _lowered(cands: list[Candidate], steps: int, how: str) -> list[Candidate]:
+    """Candidates found through `steps` rewrites: REWRITE_PENALTY lower per step, noted."""
+    return [replace(c, score=round(c.score - REWRITE_PENALTY * steps, 4),
+                    note=_join(c.note, f"rewritten ({how})")) for c in cands]
+
+
 # ---- the on-disk cache of from_paths ------------------------------------------------------
 def _fingerprint(paths: Paths) -> str:
     """Hash of every input of build_tables: lexicon files, edit file, the code, Python."""
     digest = hashlib.sha256(sys.version.encode())
     inputs = [Path(paths.lexicon_dir) / f for f in DATA_FILES] + [Path(paths.edit_file)]
     here = Path(__file__).parent
-    for path in [*inputs, *(here / m for m in ("grounding.py", "normalize.py", "mirna.py"))]:
+    for path in [*inputs, *(here / m for m in ("grounding.py", "grounding_rules.py", "normalize.py", "mirna.py"))]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
     return digest.hexdigest()

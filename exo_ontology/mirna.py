@@ -26,7 +26,7 @@ FLAG_SCORE = 0.5
 _NAME = (
     r"(?:(?P<species>[a-z]{3})-)?"
     r"(?P<anti>anti-?|antago)?"
-    r"(?:(?P<kind>micro-?RNA|Micro-?RNA|MICRORNA|miRNA|miR|MiR|mir|MIR)(?:-|\s)?(?P<number>\d+)"
+    r"(?:(?P<kind>micro-?RNA|Micro-?RNA|MICRORNA|miRNA|MiRNA|miR|MiR|mir|MIR)(?:-|\s)?(?P<number>\d+)"
     r"|(?P<let>[Ll]et|LET)-(?P<letnum>7))"      # let-7 only: "let" is an English word
     r"(?P<letter>[a-z]{1,2})?"
     r"(?:-(?P<copy>\d)(?![\dp]))?"
@@ -55,6 +55,11 @@ class MirnaName:
     inhibitor: bool = False  # "anti-miR-21", "antagomiR-21" (a trailing "i" is judged on resolution)
     cluster: str = ""        # "92" of "miR-17-92": a cluster, not one miRNA
     symbol: bool = False     # written as the HGNC symbol of the MIR gene (MIR21, MIRLET7C)
+
+    @property
+    def star_like(self) -> bool:
+        """True for a star name ("miR-21*"), which names the minor arm, not the gene."""
+        return self.arm == "*"
 
     @property
     def stem(self) -> str:
@@ -212,8 +217,12 @@ class MirnaResolver:
             return self._armless(name)
         current = self.history.get(full)                # old names: "hsa-miR-21*", "hsa-miR-213"
         if current in self.by_name:
-            return self._with_genes(self.by_name[current], 0.9, "former", full,
-                                    f"former miRBase name of {current}")
+            found = self._with_genes(self.by_name[current], 0.9, "former", full,
+                                     f"former miRBase name of {current}")
+            if not name.arm and not name.star_like:      # arm-less like "miR-21": genes first
+                found = [replace(c, score=round(c.score + 0.15, 3)) if c.type == "gene" else c
+                         for c in found]
+            return found
         if not name.arm:
             return self._family(name)
         rows = [r for r in self.by_stem.get(name.stem, ())

@@ -105,6 +105,9 @@ def test_fixture_names(tiny: tuple[Path, dict[str, int], Lexicon]) -> None:
     _, _, lexicon = tiny
     assert {("CD274", "label", ""), ("PD-L1", "alias", ""), ("PDCD1LG1", "former", ""),
             ("CD274 molecule", "exact", "")} <= names(lexicon, "NCBIGene:29126")
+    # an NCBI synonym HGNC does not list keeps the alias status with relation "ncbi"
+    assert ("hPD-L1", "alias", "ncbi") in names(lexicon, "NCBIGene:29126")
+    assert ("PD-L1", "alias", "ncbi") not in names(lexicon, "NCBIGene:29126")
     assert ("HRS", "curated", "same") in names(lexicon, "NCBIGene:9146")
     assert ("CAF", "curated", "broader") in names(lexicon, "CL:0000057")
     assert ("liver fibrosis", "curated", "same") in names(lexicon, "MONDO:0005155")

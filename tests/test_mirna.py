@@ -121,6 +121,20 @@ def test_old_names_resolve_through_history(resolver: MirnaResolver) -> None:
     assert "former miRBase name" in cands[0].note
 
 
+def test_old_armless_name_gives_the_gene_first(resolver: MirnaResolver) -> None:
+    """"miR-103" (now hsa-miR-103a-3p) names no arm: like "miR-21", its MIR gene(s) come first."""
+    cands = resolve(resolver, "miR-103")
+    assert cands[0].type == "gene" and cands[0].note == "MIR gene of hsa-miR-103a-3p"
+    mature = next(c for c in cands if c.curie == acc("hsa-miR-103a-3p"))
+    assert mature.score < cands[0].score
+    star = resolve(resolver, "miR-21*")                  # a star name stays the mature arm
+    assert star[0].type == "mirna"
+
+
+def test_capitalised_mirna_prefix() -> None:
+    assert [n.canonical() for n in parse("MiRNA-155")] == ["hsa-miR-155"]
+
+
 def test_list_form_reports_both(resolver: MirnaResolver) -> None:
     curies = {c.curie for c in resolve(resolver, "miR-181a/b")}
     assert genes("hsa-miR-181a-5p") | genes("hsa-miR-181b-5p") <= curies

@@ -82,7 +82,8 @@ def terms_from_mondo(ref: Path) -> Part:
 
 
 def terms_from_human_genes(ref: Path) -> Part:
-    """Approved HGNC genes that have an NCBI Gene ID; MIR genes keep their miRBase precursors."""
+    """Approved HGNC genes that have an NCBI Gene ID; MIR genes keep their miRBase precursors.
+    NCBI synonyms that HGNC does not list are aliases with relation `ncbi`."""
     part = Part("hgnc")
     for r in read_table(ref / "human_genes.tsv.gz"):
         if not r["ncbi_gene_id"]:
@@ -93,7 +94,10 @@ def terms_from_human_genes(ref: Path) -> Part:
         part.name(curie, "label", r["symbol"])
         part.name(curie, "exact", r["name"])
         part.name(curie, "former", r["prev_symbols"])
-        part.name(curie, "alias", r["alias_symbols"], r["ncbi_synonyms"])
+        part.name(curie, "alias", r["alias_symbols"])
+        # NCBI-only synonyms collide more ("PD-1" of RPL17): same status, relation "ncbi", so
+        # the grounder can rank an HGNC alias first (merge_names keeps the HGNC row of a name).
+        part.name(curie, "alias", r["ncbi_synonyms"], relation="ncbi")
     return part
 
 
