@@ -133,7 +133,8 @@ def score_groundings(grounder: object, gold: list[GoldGrounding]) -> dict[str, t
     out: dict[str, tuple[int, int, list[str]]] = {}
     for item in gold:
         best = grounder.ground(item.text, type=item.type, limit=1)  # type: ignore[attr-defined]
-        got = best[0].curie if best else "-"
+        # a flagged candidate (possible typo, gene family) is a suggestion, not a grounding
+        got = best[0].curie if best and best[0].status != "flagged" else "-"
         correct, total, errors = out.get(item.type, (0, 0, []))
         ok = got in set(item.curie.split("|"))   # "a|b": either is correct (e.g. miR-30c's two genes)
         if not ok:

@@ -38,7 +38,7 @@ class Kinds:
 def kind_of(mention: Mention, kinds: Kinds) -> str:
     """The slot family of a mention: vesicle, effect, cell, disease, gene, mirna, chemical or other."""
     best = mention.best
-    if best is None:
+    if best is None or best.status == "flagged":   # suggestions (typos, gene families) are not used
         return "other"
     curie = best.curie
     if curie in kinds.vesicles:
