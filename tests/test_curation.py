@@ -24,7 +24,8 @@ class FakeTerm:
 
 
 class FakeLexicon:
-    terms: ClassVar[dict[str, FakeTerm]] = {"MONDO:0007254": FakeTerm("breast cancer"), "GO:0001525": FakeTerm("angiogenesis"),
+    terms: ClassVar[dict[str, FakeTerm]] = {
+        "MONDO:0007254": FakeTerm("breast cancer"), "GO:0001525": FakeTerm("angiogenesis"),
              "MONDO:0000002": FakeTerm("obsolete x", True, "MONDO:0009299")}
 
     def term(self, curie: str) -> FakeTerm | None:

@@ -42,7 +42,8 @@ CHEBI_ROLE = "CHEBI:50906"
 #: a review describing itself ("In this review, ...", "we summarize") states no finding
 META_DISCOURSE = re.compile(
     r"\b(?:(?:this|the present|our) (?:review|article|paper)|we (?:review|summari[sz]e|"
-    r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b", re.IGNORECASE)
+    r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b|^Fig(?:ure|\.)?\s*\d",
+    re.IGNORECASE)
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
 ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
                       r"(?:they|these|such|those|this|it)\b", re.IGNORECASE)
@@ -85,7 +86,7 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
         findings = read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds, carried)
         for finding in findings:
             found.setdefault(finding.finding_id, finding)
-        previous = findings
+        previous = findings or _subject(doc, sentence, mentions.get(sentence.index, []), kinds)
     return list(found.values())
 
 
@@ -209,7 +210,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     if not (vesicle_word or is_row):
         return []
     roles = _roles(text, by_kind, vesicle_word)
-    effects = by_kind.get("effect", [])
+    effects = [*by_kind.get("effect", []), *_phrase_effects(text, mentions, grounder, kinds)]
     cargo = roles["cargo"]
     if not cargo and not effects:
         return []
@@ -267,6 +268,36 @@ def _effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, 
     for mention, direction in zip(ordered, directions, strict=True):
         groups.setdefault(direction, []).append(mention)
     return sorted(groups.items()) or [("", [])]
+
+
+def _subject(doc: SourceDoc, sentence: Sentence, mentions: list[Mention], kinds: Kinds) -> list[Finding]:
+    """The vesicles (and their source cells) a sentence talks about, for a next sentence that refers
+    back to them ("They ..."); kept as a slot-only stand-in, never released."""
+    if not cues.VESICLE_WORDS.search(sentence.text):
+        return []
+    vesicle_word = True
+    ordered = sorted(mentions, key=lambda m: m.start)
+    first = ordered[0].start if ordered else -1
+    sources = [m for m in ordered if kind_of(m, kinds) == "cell"
+               and cell_role(sentence.text, m, m.start == first, vesicle_word) == "source"]
+    vesicles = ids([m for m in ordered if kind_of(m, kinds) == "vesicle"])
+    stand_in = Evidence(doc.doc_id, "", sentence.raw_start, sentence.raw_end)
+    return [Finding(doc_id=doc.doc_id, evidence=stand_in, vesicle_type=vesicles, source_cell=ids(sources))]
+
+
+def _phrase_effects(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
+    """Effects written as phrases ("resistance to cisplatin"), where no term mention covers them."""
+    taken = [(m.start, m.end) for m in mentions if kind_of(m, kinds) == "effect"]
+    out = []
+    for pattern, name in cues.EFFECT_PHRASES:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            cands = [c for c in grounder.ground(name, limit=3) if c.curie in kinds.effects]  # type: ignore[attr-defined]
+            if cands:
+                out.append(Mention(match.group(0), match.start(), match.end(), "process", (cands[0],)))
+                taken.append((match.start(), match.end()))
+    return out
 
 
 def _shift(mentions: list[Mention], offset: int) -> list[Mention]:

@@ -79,12 +79,24 @@ CARGO_BEFORE = re.compile(r"(?:exosom(?:al|ic|e)|EV|vesicular|containing|contain
                           r"loaded with|loaded|deliver(?:ing|ed|s)?|transport(?:ing|s)?|transfer(?:ring|s)?|"
                           r"with|encapsulat\w*|expressing|express|enriched in|packag\w*|including|"
                           r"such as|like)\s*(?:the\s+|anti-?\w+\s+|exogenous\s+)?$", re.IGNORECASE)
-CARGO_AFTER = re.compile(r"^\s*(?:-?loaded|-?containing|-?competent|-?enriched|-?carrying|-?expressing|-?OE)\b",
-                         re.IGNORECASE)
+CARGO_AFTER = re.compile(r"^\s*(?:-?loaded|-?containing|-?competent|-?enriched|-?carrying|-?expressing|-?OE)\b|"
+                         r"^\s*(?:proteins?\s+|levels?\s+)?(?:in|within|from|inside|on)\s+(?:the\s+)?"
+                         r"(?:\w+\s+){0,2}?(?:exosom|EVs?\b|extracellular vesicles|exo\b)", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"(?:target(?:s|ing|ed)?|regulat\w*|suppress\w*|inhibit\w*|downregulat\w*|"
                            r"down-regulat\w*|upregulat\w*|up-regulat\w*|activat\w*|expression of|levels? of|"
                            r"increas\w*|decreas\w*|reduc\w*|silenc\w*|via|through|by|on|of|attach to)\s*"
                            r"(?:the\s+)?(?:expression of\s+|product of\s+)?$", re.IGNORECASE)
 PATHWAY = re.compile(r"((?:[\w\-/βκα]+[\s/-]){0,4}?[\w\-/βκα]*\s*(?:signal(?:l)?ing\s+)?(?:pathway|axis|cascade))",
                      re.IGNORECASE)
+#: effects written as a phrase rather than a term name -> the ontology name to ground them with
+EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bresist(?:ance|ant)\s+(?:to|against)\s+[\w-]+", re.IGNORECASE), "drug resistance"),
+    (re.compile(r"\b(?:sensitivity|susceptib\w*|response)\s+to\s+(?:chemo\w*|[\w-]*(?:platin|taxel|rubicin|"
+                r"citabine|fluorouracil|fen))", re.IGNORECASE), "drug sensitization"),
+    (re.compile(r"\bevad\w*\s+(?:the\s+)?immun\w*|\bimmune\s+(?:system\s+)?evad\w*|escape\w*\s+(?:from\s+)?"
+                r"(?:the\s+)?immune", re.IGNORECASE), "immune evasion"),
+    (re.compile(r"\bproliferat\w*", re.IGNORECASE), "cell proliferation"),
+    (re.compile(r"\bmigrat(?:ion|ory)\b", re.IGNORECASE), "cell migration"),
+    (re.compile(r"\bapoptosis\b|\bapoptotic\b", re.IGNORECASE), "apoptotic process"),
+)
 CITATION = re.compile(r"\[\s*\d+(?:\s*[,–—-]\s*\d+)*\s*\]")
