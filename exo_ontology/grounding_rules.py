@@ -126,7 +126,8 @@ RULES: dict[str, tuple[Callable[[str], list[str]], ...]] = {
 def rewrites(text: str, type_: str) -> Iterator[tuple[str, tuple[str, ...]]]:
     """(rewritten text, names of the rules applied), breadth-first, each text once."""
     rules = RULES.get(type_, ())
-    seen, level = {normalize(text)}, [(text, ())]
+    seen = {normalize(text)}
+    level: list[tuple[str, tuple[str, ...]]] = [(text, ())]
     for _ in range(MAX_STEPS):
         following: list[tuple[str, tuple[str, ...]]] = []
         for current, steps in level:

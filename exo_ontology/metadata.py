@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS, VOID
+from rdflib.term import Node
 
 from exo_ontology import vocabulary as V
 from exo_ontology.assembly import document_iri
@@ -18,7 +19,7 @@ MAPPING_PREDICATES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.na
 RELEASE_FILES = ("exoc.owl", "exoc.ttl", "exoc-base.ttl", "exoc.jsonld", "exoc.nt", "exoc.trig")
 
 
-def _label(graph: Graph, node: URIRef) -> str:
+def _label(graph: Graph, node: Node) -> str:
     return str(graph.value(node, RDFS.label) or "")
 
 
@@ -70,11 +71,11 @@ def sssom_tsv(full: Graph, info: ReleaseInfo) -> str:
 
 
 def _term_table(full: Graph, kind: URIRef, title: str) -> list[str]:
-    terms = sorted(s for s in full.subjects(RDF.type, kind) if str(s).startswith(PREFIX_MAP["EXOC"]))
+    terms = sorted(str(s) for s in full.subjects(RDF.type, kind) if str(s).startswith(PREFIX_MAP["EXOC"]))
     lines = [f"## {title} ({len(terms)})", "", "| ID | label | definition |", "|---|---|---|"]
     for term in terms:
-        definition = str(full.value(term, IAO_DEFINITION) or "").replace("|", "/")
-        lines.append(f"| {compress(str(term))} | {_label(full, term)} | {definition} |")
+        definition = str(full.value(URIRef(term), IAO_DEFINITION) or "").replace("|", "/")
+        lines.append(f"| {compress(term)} | {_label(full, URIRef(term))} | {definition} |")
     return [*lines, ""]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from exo_ontology import assembly, metadata
 from exo_ontology.curation import apply_overlay, load_overlay
@@ -117,7 +117,9 @@ def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules
     for suffix, writer in WRITERS.items():
         (staging / f"exoc.{suffix}").write_bytes(writer(full))
     (staging / "exoc-base.ttl").write_bytes(WRITERS["ttl"](base))
-    (staging / "exoc.trig").write_bytes(write_trig(graphs["dataset"]))
+    dataset = graphs["dataset"]
+    assert isinstance(dataset, Dataset)
+    (staging / "exoc.trig").write_bytes(write_trig(dataset))
     imports_dir = staging / "imports"
     imports_dir.mkdir()
     for name, module in sorted(modules.items()):

@@ -81,7 +81,8 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
         if sentence.kind in SKIPPED_KINDS or META_DISCOURSE.search(sentence.text):
             previous = []
             continue
-        carried = previous if sentence.section == previous_section and ANAPHORA.match(sentence.text) else []
+        continues = sentence.section == previous_section and ANAPHORA.match(sentence.text)
+        carried: list[Finding] = previous if continues else []
         previous_section = sentence.section
         findings = read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds, carried)
         for finding in findings:
@@ -215,7 +216,8 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     if not cargo and not effects:
         return []
     first = min((m.start for ms in by_kind.values() for m in ms if m.best), default=-1)
-    sources, recipients = [], []
+    sources: list[Mention] = []
+    recipients: list[Mention] = []
     for mention in by_kind.get("cell", []):
         role = cell_role(text, mention, mention.start == first, vesicle_word)
         (sources if role == "source" else recipients if role == "recipient" else []).append(mention)
