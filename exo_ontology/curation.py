@@ -18,7 +18,7 @@ from exo_ontology import vocabulary as V
 from exo_ontology.errors import InputError, ValidationFailed, located
 from exo_ontology.extraction.ids import finding_id
 from exo_ontology.lexicon.io import Lexicon
-from exo_ontology.model import SLOTS, Evidence, Finding
+from exo_ontology.model import SLOTS, Candidate, Evidence, Finding, Mention
 from exo_ontology.namespaces import compress
 
 FINDING_COLUMNS = ("action", "finding", "doc_id", "quote", "char_start", *SLOTS, "curator", "reason")
@@ -116,6 +116,15 @@ def load_overlay(curation_dir: Path, lexicon: Lexicon, texts: dict[str, str],
         errors += errs
         if not errs:
             overlay.findings.append(row)
+    if errors:
+        raise ValidationFailed("curation overlay invalid:\n" + "\n".join(errors))
+    overlay.groundings = load_grounding_overrides(curation_dir, lexicon)
+    return overlay
+
+
+def load_grounding_overrides(curation_dir: Path, lexicon: Lexicon) -> dict[tuple[str, str], str]:
+    """(text, type) -> curie from groundings.tsv, validated; type "" matches any entity type."""
+    overrides, errors = {}, []
     gpath = curation_dir / "groundings.tsv"
     for line, row in _rows(gpath, GROUNDING_COLUMNS):
         if not row["text"] or not row["curator"] or not row["reason"]:
@@ -123,10 +132,32 @@ def load_overlay(curation_dir: Path, lexicon: Lexicon, texts: dict[str, str],
         elif row["curie"] != "-" and lexicon.term(row["curie"]) is None:
             errors.append(located(f"curation/{gpath.name}", f"{row['curie']} is not a known term", line, "curie"))
         else:
-            overlay.groundings[(row["text"], row["type"])] = row["curie"]
+            overrides[(row["text"], row["type"])] = row["curie"]
     if errors:
         raise ValidationFailed("curation overlay invalid:\n" + "\n".join(errors))
-    return overlay
+    return overrides
+
+
+def override_mentions(mentions: dict[int, list[Mention]], overrides: dict[tuple[str, str], str],
+                      lexicon: Lexicon) -> dict[int, list[Mention]]:
+    """Apply curated groundings to recognised mentions: replace their candidates, or drop them ("-")."""
+    if not overrides:
+        return mentions
+    out: dict[int, list[Mention]] = {}
+    for index, found in mentions.items():
+        kept = []
+        for mention in found:
+            curie = overrides.get((mention.text, mention.type), overrides.get((mention.text, "")))
+            if curie is None:
+                kept.append(mention)
+            elif curie != "-":
+                term = lexicon.term(curie)
+                label = term.label if term else curie
+                kind = term.type if term else mention.type
+                kept.append(replace(mention, candidates=(Candidate(curie, label, kind, 1.0, mention.text,
+                                                                   "curated", "curation/groundings.tsv"),)))
+        out[index] = kept
+    return out
 
 
 def _slots_from_row(row: dict[str, str]) -> dict[str, tuple[str, ...]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from exo_ontology import assembly, metadata
-from exo_ontology.curation import apply_overlay, load_overlay
+from exo_ontology.curation import apply_overlay, load_grounding_overrides, load_overlay, override_mentions
 from exo_ontology.errors import InputError, ValidationFailed
 from exo_ontology.evaluation import write_quality_report
 from exo_ontology.extraction import Kinds, extract_findings, load_kinds
@@ -55,17 +55,20 @@ class Reader:
     grounder: Grounder
     lexicon: Lexicon
     kinds: Kinds
+    #: curated groundings (ontology/curation/groundings.tsv): (text, type) -> CURIE or "-"
+    overrides: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def from_paths(cls, paths: Paths) -> Reader:
         lexicon = load_default(paths)
-        return cls(Grounder.from_paths(paths), lexicon, load_kinds(paths.edit_file, lexicon))
+        return cls(Grounder.from_paths(paths), lexicon, load_kinds(paths.edit_file, lexicon),
+                   load_grounding_overrides(paths.curation_dir, lexicon))
 
 
 def findings_from_text(doc: SourceDoc, raw: str, reader: Reader) -> list[Finding]:
     """All machine-extracted findings of one document's raw text (no curation applied)."""
     sentences = read_document(doc, raw)
-    mentions = recognize(sentences, reader.grounder)
+    mentions = override_mentions(recognize(sentences, reader.grounder), reader.overrides, reader.lexicon)
     if not any(mentions.values()):
         raise InputError(f"{doc.path}: no recognisable entity (no gene, miRNA, disease, cell, "
                          "drug or process name found); nothing to extract")

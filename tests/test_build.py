@@ -127,3 +127,28 @@ def test_failed_build_leaves_previous_release_untouched(project: Paths) -> None:
     assert digests(project.build_dir) == before
     report = (project.root / "build.failed" / "reports" / "validation.tsv").read_text(encoding="utf-8")
     assert "missing_label" in report and "EXOC:0003010" in report
+
+
+def test_bad_documents_get_one_line_each_and_the_others_still_build(project: Paths) -> None:
+    src = project.sources_dir
+    (src / "101_empty.txt").write_bytes(b"")
+    (src / "102_binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (src / "103_latin1.txt").write_bytes("Exosomes from caf\xe9 cells".encode("latin-1"))
+    with (src / "104_huge.txt").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+        handle.seek(0)
+        handle.write(b"Exosomes promote angiogenesis. ")
+    (src / "105_nothing.txt").write_text("The weather was mild and the train left on time.\n", encoding="utf-8")
+    header = (src / "manifest.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")
+    names = ["101_empty.txt", "102_binary.txt", "103_latin1.txt", "104_huge.txt", "105_nothing.txt",
+             "106_missing.txt"]
+    with (src / "manifest.tsv").open("a", encoding="utf-8") as handle:
+        for name in names:
+            handle.write("\t".join(name if col == "file" else "" for col in header) + "\n")
+    result = build(project, reasoner=False, log=quiet)
+    for name in names:
+        lines = [p for p in result.problems if name in p]
+        assert len(lines) == 1 and "\n" not in lines[0], (name, result.problems)
+    assert any("not UTF-8" in p or "UTF-8" in p for p in result.problems if "103_" in p)
+    documents = {row["document"][:3] for row in read_tsv(project.build_dir / "findings.tsv")}
+    assert {"000", "004"} <= documents

@@ -21,6 +21,7 @@ class FakeTerm:
     label: str
     obsolete: bool = False
     replaced_by: str = ""
+    type: str = "disease"
 
 
 class FakeLexicon:
@@ -96,3 +97,21 @@ def test_build_never_writes_curation_files(tmp_path: Path) -> None:
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     apply_overlay([f], ov, {"d1": RAW})
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_grounding_overrides_replace_or_drop_mentions(tmp_path: Path) -> None:
+    from exo_ontology.curation import load_grounding_overrides, override_mentions
+    from exo_ontology.model import Candidate, Mention
+
+    write(tmp_path / "groundings.tsv", GROUNDING_COLUMNS, [
+        {"text": "BC", "type": "disease", "curie": "MONDO:0007254", "curator": "c", "reason": "defined in text"},
+        {"text": "EV", "type": "", "curie": "-", "curator": "c", "reason": "never the nucleus"}])
+    overrides = load_grounding_overrides(tmp_path, FakeLexicon())
+    wrong = (Candidate("MONDO:0000002", "x", "disease", 0.9, "BC", "exact"),)
+    mentions = {0: [Mention("BC", 0, 2, "disease", wrong), Mention("EV", 3, 5, "anatomy", wrong)]}
+    [only] = override_mentions(mentions, overrides, FakeLexicon())[0]
+    assert only.best is not None and only.best.curie == "MONDO:0007254" and only.best.label == "breast cancer"
+    write(tmp_path / "groundings.tsv", GROUNDING_COLUMNS,
+          [{"text": "BC", "type": "disease", "curie": "MONDO:9999999", "curator": "c", "reason": "r"}])
+    with pytest.raises(ValidationFailed, match=r"groundings\.tsv row 2, column curie"):
+        load_grounding_overrides(tmp_path, FakeLexicon())
