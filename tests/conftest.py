@@ -11,7 +11,6 @@ from exo_ontology.paths import Paths
 from exo_ontology.pipeline import BuildResult, build
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "reference"
 PROJECT_PARTS = ("ontology", "shapes", "sources")
 
 

@@ -9,14 +9,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from exo_ontology.cli import app
 from exo_ontology.grounding import Grounder
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline import BuildResult
-from tests.conftest import REFERENCE
+from tests.reference import gene
 
 runner = CliRunner()
 
@@ -100,26 +99,14 @@ def _ground_tsv(*args: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t"))
 
 
-def _reference_gene(symbol: str) -> str:
-    """The NCBI Gene CURIE of an HGNC symbol, read from the reference table (not from memory)."""
-    import gzip
-
-    with gzip.open(REFERENCE / "human_genes.tsv.gz", "rt", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            if row["symbol"] == symbol:
-                return f"NCBIGene:{row['ncbi_gene_id']}"
-    raise AssertionError(symbol)
-
-
-@pytest.mark.skipif(not REFERENCE.is_dir(), reason="needs ../shared/reference to read expected IDs")
 def test_ground_acceptance_examples() -> None:
     rows = _ground_tsv("PD-L1")
     assert list(rows[0]) == ["text", "curie", "label", "type", "score", "matched"]
-    assert rows[0]["curie"] == _reference_gene("CD274")
+    assert rows[0]["curie"] == gene("CD274")
     mir21 = _ground_tsv("miR-21")
-    assert mir21[0]["curie"] == _reference_gene("MIR21")
+    assert mir21[0]["curie"] == gene("MIR21")
     assert any(r["curie"].startswith("mirbase.mature:MIMAT") for r in mir21)
-    assert _ground_tsv("TGF-$1")[0]["curie"] == _reference_gene("TGFB1")
+    assert _ground_tsv("TGF-$1")[0]["curie"] == gene("TGFB1")
     disease = _ground_tsv("pancreatic cancer", "--type", "disease")[0]
     assert disease["curie"] == "MONDO:0009831" and disease["label"] == "malignant pancreatic neoplasm"
 

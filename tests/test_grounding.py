@@ -3,10 +3,7 @@ ranking rules on a tiny in-memory lexicon, the edit file's names, and speed."""
 
 from __future__ import annotations
 
-import csv
-import gzip
 import time
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,29 +12,9 @@ from exo_ontology.errors import InputError
 from exo_ontology.grounding import STATUS_RANK, TYPES, Grounder, band
 from exo_ontology.lexicon.io import Lexicon, Name, Term
 from exo_ontology.paths import Paths
+from tests.reference import gene, ref, table
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "reference"
-
-
-@cache
-def table(file: str) -> list[dict[str, str]]:
-    path = REFERENCE / file
-    opener = gzip.open if file.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def ref(file: str, column: str, value: str, id_column: str = "id", multi: bool = False) -> str:
-    """The one ID whose `column` is (or, `multi`, lists) `value` in a reference table."""
-    found = {r[id_column] for r in table(file)
-             if (value in r[column].split("|") if multi else r[column] == value)}
-    assert len(found) == 1, f"{file}: {column}={value!r} gives {found}"
-    return found.pop()
-
-
-def gene(symbol: str) -> str:
-    return "NCBIGene:" + ref("human_genes.tsv.gz", "symbol", symbol, "ncbi_gene_id")
 
 
 @pytest.fixture(scope="module")

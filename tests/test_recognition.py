@@ -5,9 +5,6 @@ Expected IDs are read from ../shared/reference, never typed from memory.
 
 from __future__ import annotations
 
-import csv
-import gzip
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,23 +13,15 @@ from exo_ontology.grounding import Grounder
 from exo_ontology.model import Mention, Sentence
 from exo_ontology.paths import Paths
 from exo_ontology.recognition import find_abbreviations, recognize, recognize_text
+from tests.reference import gene
+from tests.reference import ref as _ref
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "reference"
 
 
-@cache
 def ref(file: str, column: str, value: str, id_column: str = "id") -> str:
-    with gzip.open(REFERENCE / file, "rt", encoding="utf-8") as handle:
-        found = {r[id_column] for r in csv.DictReader(handle, delimiter="\t",
-                                                      quoting=csv.QUOTE_NONE)
-                 if value in r[column].split("|")}
-    assert len(found) == 1, f"{file}: {column}={value!r} gives {found}"
-    return found.pop()
-
-
-def gene(symbol: str) -> str:
-    return "NCBIGene:" + ref("human_genes.tsv.gz", "symbol", symbol, "ncbi_gene_id")
+    """The one ID whose `column` lists `value`."""
+    return _ref(file, column, value, id_column, multi=True)
 
 
 @pytest.fixture(scope="module")
