@@ -98,5 +98,15 @@ EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bproliferat\w*", re.IGNORECASE), "cell proliferation"),
     (re.compile(r"\bmigrat(?:ion|ory)\b", re.IGNORECASE), "cell migration"),
     (re.compile(r"\bapoptosis\b|\bapoptotic\b", re.IGNORECASE), "apoptotic process"),
+    (re.compile(r"\bheal(?:ing|s|ed)?\b|\bregenerat\w*|\btissue repair", re.IGNORECASE), "tissue regeneration"),
+    (re.compile(r"\binflammation\b|\binflammatory (?:response|damage)|\b(?:anti|pro)-inflammatory\b", re.IGNORECASE),
+     "inflammatory response"),
+    (re.compile(r"\banti-?(?:tumou?r|cancer) immun\w*(?: responses?)?", re.IGNORECASE), "antitumor immunity"),
+    (re.compile(r"\bimmune responses?\b", re.IGNORECASE), "immune response"),
+    (re.compile(r"\bcell death\b|\bkill(?:s|ed|ing)?\b", re.IGNORECASE), "cell death"),
+    (re.compile(r"\b(?:release|secretion|production) of (?:the )?exosomes?|\bexosomes? (?:release|secretion|"
+                r"production)\b", re.IGNORECASE), "exosomal secretion"),
+    (re.compile(r"\bgrowth of new blood vessels|\bneo-?angiogenesis|\bneovasculari[sz]ation", re.IGNORECASE),
+     "angiogenesis"),
 )
 CITATION = re.compile(r"\[\s*\d+(?:\s*[,–—-]\s*\d+)*\s*\]")
