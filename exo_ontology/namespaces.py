@@ -65,8 +65,15 @@ def expand(curie: str) -> URIRef:
 
 
 def compress(iri: str) -> str:
-    """IRI -> CURIE, or the IRI itself when no prefix covers it."""
-    return CONVERTER.compress(str(iri)) or str(iri)
+    """IRI -> CURIE (project prefixes first, then RDF vocabularies), or the IRI itself."""
+    text = str(iri)
+    curie = CONVERTER.compress(text)
+    if curie:
+        return curie
+    for prefix, stem in VOCAB_PREFIXES.items():
+        if text.startswith(stem) and len(text) > len(stem):
+            return f"{prefix}:{text[len(stem):]}"
+    return text
 
 
 def ncbigene_curie(raw: str | int) -> str:
