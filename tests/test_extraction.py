@@ -95,3 +95,18 @@ def test_table_row_inherits_disease_and_status(reader: Reader) -> None:
     assert set(finding.study_type) == {compress(str(V.IN_VITRO)), compress(str(V.IN_VIVO))}
     assert finding.evidence.rule == "table-row"
     assert replace(finding, finding_id="").vesicle_type == (V.GO_EXOSOME,)
+
+
+def test_polarizing_towards_a_phenotype_promotes_it(reader: Reader) -> None:
+    raw = ("Tumor-derived exosomal proteins polarize macrophages towards the M2 phenotype, "
+           "while a few switch them towards the M1 phenotype, inhibiting cancer proliferation.")
+    findings = extract(reader, raw)
+    m2 = compress(str(V.M2_MACROPHAGE_POLARIZATION))
+    assert any(m2 in f.effect and f.effect_direction == (PROMOTES,) for f in findings)
+    assert any("GO:0008283" in f.effect and f.effect_direction == (INHIBITS,) for f in findings)
+
+
+def test_expletive_it_does_not_carry_the_vesicle_subject(reader: Reader) -> None:
+    raw = ("Exosomes derived from M2 macrophages are abundant in tumors. "
+           "It has been reported that miR-21 in fibroblasts enhances liver metastasis in colon cancer.")
+    assert extract(reader, raw) == []

@@ -46,7 +46,7 @@ META_DISCOURSE = re.compile(
     re.IGNORECASE)
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
 ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
-                      r"(?:they|these|such|those|this|it)\b", re.IGNORECASE)
+                      r"(?:they|these|such|those|this\b(?! (?:review|study|article))|by \w+ing)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.IGNORECASE)
 
 

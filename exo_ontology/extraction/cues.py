@@ -22,7 +22,8 @@ PROMOTE = _words(r"promot", r"induc", r"enhanc", r"increas", r"facilitat", r"sti
                  r"lead(?:s|ing)? to", r"led to", r"caus", r"contribut", r"accelerat", r"boost",
                  r"trigger", r"foster", r"favou?r", r"support", r"activat", r"amplif", r"aid",
                  r"strengthen", r"elevat", r"maintain", r"establish", r"form", r"creat", r"nurtur",
-                 r"mediat", r"confer", r"transfer(?:s|red|ring)? (?:\w+ )?resistance", r"help")
+                 r"mediat", r"confer", r"transfer(?:s|red|ring)? (?:\w+ )?resistance", r"help",
+                 r"polari[sz]", r"towards?\b")
 INHIBIT = _words(r"inhibit", r"suppress", r"reduc", r"decreas", r"block", r"prevent", r"imped",
                  r"halt", r"overcom", r"revers", r"attenuat", r"abrogat", r"impair", r"diminish",
                  r"lower", r"arrest", r"stop", r"restrict", r"limit", r"eliminat", r"kill",
