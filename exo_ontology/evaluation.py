@@ -208,7 +208,7 @@ def write_quality_report(paths: Paths, findings: list[Finding], texts: dict[str,
     from exo_ontology.grounding import Grounder
 
     gold, gold_groundings = read_gold(paths.gold_dir)
-    machine = [f for f in findings if f.knowledge_source == "text_mining" or f.evidence.rule != "manual"]
+    machine = [f for f in findings if f.knowledge_source == "text_mining"]
     grounding = score_groundings(grounder or Grounder.from_paths(paths), gold_groundings)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(quality_markdown(machine, gold, texts, grounding), encoding="utf-8")

@@ -27,13 +27,14 @@ from exo_ontology.release import (
     WRITERS,
     canonical,
     read_release_info,
+    serialize_all,
     stamp_version,
     swap_into_place,
     write_manifest,
     write_trig,
 )
 from exo_ontology.validation.report import Report
-from exo_ontology.validation.run import to_store, validate_graph
+from exo_ontology.validation.run import store_from_ntriples, to_store, validate_graph
 
 Log = Callable[[str], None]
 
@@ -117,8 +118,9 @@ def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules
                   docs: list[SourceDoc]) -> dict[str, int]:
     """Every release artefact into `staging`."""
     full, base = graphs["full"], graphs["base"]
-    for suffix, writer in WRITERS.items():
-        (staging / f"exoc.{suffix}").write_bytes(writer(full))
+    outputs = serialize_all(full)
+    for suffix, data in outputs.items():
+        (staging / f"exoc.{suffix}").write_bytes(data)
     (staging / "exoc-base.ttl").write_bytes(WRITERS["ttl"](base))
     dataset = graphs["dataset"]
     assert isinstance(dataset, Dataset)
@@ -128,7 +130,7 @@ def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules
     for name, module in sorted(modules.items()):
         (imports_dir / f"{name}_import.ttl").write_bytes(
             GENERATED_HEADER.encode() + WRITERS["ttl"](canonical(module)))
-    store = to_store(full)
+    store = store_from_ntriples(outputs["nt"])
     n_findings = write_findings_tsv(store, paths.sparql_dir / "findings.rq", staging / "findings.tsv")
     counts = {"triples": len(full), "base_triples": len(base), "findings": n_findings,
               "documents": len(docs), "import_terms": sum(len(set(m.subjects())) for m in modules.values())}

@@ -75,26 +75,34 @@ def _ntriples(graph: Graph) -> bytes:
 SERIALIZATION_PREFIXES = {**VOCAB_PREFIXES, **PREFIX_MAP}
 
 
-def _oxigraph(fmt: ox.RdfFormat) -> Callable[[Graph], bytes]:
+#: file suffix -> Oxigraph format of the release files written from sorted N-Triples
+OXIGRAPH_FORMATS = {"owl": ox.RdfFormat.RDF_XML, "ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def _from_ntriples(ntriples: bytes, fmt: ox.RdfFormat) -> bytes:
     """Serialise with Oxigraph from sorted N-Triples: its writers keep input order, so the bytes
     depend only on the graph (rdflib's writers iterate hash-ordered sets)."""
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    out = ox.serialize(triples, format=fmt, prefixes=SERIALIZATION_PREFIXES)
+    assert out is not None
+    return out
 
-    def write(graph: Graph) -> bytes:
-        triples = ox.parse(_ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
-        out = ox.serialize(triples, format=fmt, prefixes=SERIALIZATION_PREFIXES)
-        assert out is not None
-        return out
 
-    return write
+def _oxigraph(fmt: ox.RdfFormat) -> Callable[[Graph], bytes]:
+    return lambda graph: _from_ntriples(_ntriples(graph), fmt)
 
 
 #: file suffix -> serialiser of a (canonicalised) graph. Keys are the --format choices.
 WRITERS: dict[str, Callable[[Graph], bytes]] = {
-    "owl": _oxigraph(ox.RdfFormat.RDF_XML),
-    "ttl": _oxigraph(ox.RdfFormat.TURTLE),
+    **{suffix: _oxigraph(fmt) for suffix, fmt in OXIGRAPH_FORMATS.items()},
     "nt": _ntriples,
-    "jsonld": _oxigraph(ox.RdfFormat.JSON_LD),
 }
+
+
+def serialize_all(graph: Graph) -> dict[str, bytes]:
+    """Every WRITERS format of one (canonicalised) graph, from a single N-Triples serialisation."""
+    ntriples = _ntriples(graph)
+    return {"nt": ntriples, **{suffix: _from_ntriples(ntriples, fmt) for suffix, fmt in OXIGRAPH_FORMATS.items()}}
 
 #: file suffix -> rdflib parser format
 PARSERS: dict[str, str] = {

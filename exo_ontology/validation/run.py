@@ -18,9 +18,13 @@ from exo_ontology.validation.sparql_checks import run_checks, violation_queries
 
 def to_store(graph: Graph) -> ox.Store:
     """An in-memory Oxigraph store holding the graph (fast SPARQL for the QC queries)."""
+    return store_from_ntriples(graph.serialize(format="nt", encoding="utf-8"))
+
+
+def store_from_ntriples(ntriples: bytes) -> ox.Store:
+    """An in-memory Oxigraph store loaded from N-Triples bytes."""
     store = ox.Store()
-    data = graph.serialize(format="nt", encoding="utf-8")
-    store.load(data, format=ox.RdfFormat.N_TRIPLES)
+    store.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
     return store
 
 
