@@ -1,7 +1,8 @@
 """Finding extraction: one n-ary Finding per sentence or table row that states an EV claim.
 
 A sentence yields a finding when it is about extracellular vesicles (a vesicle mention, a
-vesicle word, or a row of a table about them) and names a cargo or an effect. Slots are filled
+vesicle word, or a row of a table about them) and names a cargo (a molecule, or a kind of cargo
+with an application or a target) or an effect. Slots are filled
 from the sentence's grounded mentions and the cue phrases of `cues`; the disease is inherited
 from the table row or section when the sentence names none (and marked so).
 """
@@ -32,6 +33,7 @@ from exo_ontology.extraction.slots import (
     kind_of,
     target_direction,
     unnamed_cargo_types,
+    vesicle_cargo_types,
 )
 from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
 from exo_ontology.namespaces import compress
@@ -213,13 +215,17 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     roles = _roles(text, by_kind, vesicle_word)
     effects = [*by_kind.get("effect", []), *_phrase_effects(text, mentions, grounder, kinds)]
     cargo = roles["cargo"]
-    if not cargo and not effects:
+    applications = _applications(text, any(kind == "chemical" for _, kind in cargo))
+    # a cargo named only by its kind ("exosomal miRNAs") makes a finding when something is said of it
+    named_kinds = () if cargo or effects else vesicle_cargo_types(text)
+    if not cargo and not effects and not (named_kinds and (applications or roles["targets"])):
         return []
     first = min((m.start for ms in by_kind.values() for m in ms if m.best), default=-1)
     sources: list[Mention] = []
     recipients: list[Mention] = []
     for mention in by_kind.get("cell", []):
-        role = cell_role(text, mention, mention.start == first, vesicle_word)
+        # a sentence continuing the previous subject ("These exosomes ...") has its source already
+        role = cell_role(text, mention, mention.start == first and not carried, vesicle_word)
         (sources if role == "source" else recipients if role == "recipient" else []).append(mention)
     if not sources and carried:
         sources_ids = tuple(sorted({c for f in carried for c in f.source_cell}))
@@ -234,7 +240,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
         diseases, inherited = inherited_disease(sentence, grounder), True
     pathway, pathway_text = _pathway(text, grounder)
     vesicles = ids(by_kind.get("vesicle", [])) or ((V.GO_EXOSOME,) if is_row else ())
-    kinds_of_cargo = cargo_types(text, cargo) or unnamed_cargo_types(text)
+    kinds_of_cargo = cargo_types(text, cargo) or named_kinds or unnamed_cargo_types(text)
     base = Finding(
         doc_id=doc.doc_id,
         evidence=_evidence(doc, raw, sentence, "table-row" if is_row else "sentence-cue", mentions),
@@ -244,13 +250,21 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
         pathway=pathway, pathway_text=pathway_text, disease=diseases,
         disease_inherited=inherited and bool(diseases), recipient_cell=ids(recipients),
         study_type=_study_types(sentence),
-        application=_applications(text, any(kind == "chemical" for _, kind in cargo)),
+        application=applications,
     )
     out = []
     for direction, group in _effects_by_direction(text, effects):
         finding = replace(base, effect=ids(group), effect_direction=(direction,) if direction else ())
-        out.append(replace(finding, finding_id=finding_id(finding)))
+        if not _vague(finding):
+            out.append(replace(finding, finding_id=finding_id(finding)))
     return out
+
+
+def _vague(finding: Finding) -> bool:
+    """An effect named with no direction, no cargo, no source, no target and no disease says nothing
+    checkable ("exosomes influence the activity of immune cells")."""
+    return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target
+                or finding.effect_direction or finding.disease)
 
 
 def _effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, list[Mention]]]:
@@ -289,8 +303,8 @@ def _subject(doc: SourceDoc, sentence: Sentence, mentions: list[Mention], kinds:
 
 def _phrase_effects(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
     """Effects written as phrases ("resistance to cisplatin"), where no term mention covers them."""
-    taken = [(m.start, m.end) for m in mentions if kind_of(m, kinds) == "effect"]
-    out = []
+    out = _cell_process_effects(text, mentions, grounder, kinds)
+    taken = [(m.start, m.end) for m in [*mentions, *out] if kind_of(m, kinds) == "effect" or m in out]
     for pattern, name in cues.EFFECT_PHRASES:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -299,6 +313,40 @@ def _phrase_effects(text: str, mentions: list[Mention], grounder: object, kinds:
             if cands:
                 out.append(Mention(match.group(0), match.start(), match.end(), "process", (cands[0],)))
                 taken.append((match.start(), match.end()))
+    return out
+
+
+#: "<process> of <cells>": the process of that cell type ("activity of NK cells" -> NK cell activation)
+_CELL_PROCESS = re.compile(r"\b(activity|activation|proliferation|differentiation|migration|recruitment|"
+                           r"expansion|infiltration|polari[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_COORDINATION_GAP = re.compile(r"^\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?$", re.IGNORECASE)
+_PROCESS_NOUN = {"activity": "activation", "polarisation": "polarization"}
+
+
+def _cell_process_effects(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
+    """Effects naming a process of a cell type: GO's "<cell> <process>" term when GO has one,
+    else the generic process the ontology lists as an effect ("proliferation of MDSCs")."""
+    out: list[Mention] = []
+    process, last_end, start = "", -1, 0
+    for mention in sorted((m for m in mentions if kind_of(m, kinds) == "cell"), key=lambda m: m.start):
+        match = _CELL_PROCESS.search(text[max(0, mention.start - 40):mention.start])
+        if match:
+            process = match.group(1).lower()
+            start = mention.start - (len(text[max(0, mention.start - 40):mention.start]) - match.start())
+        elif not (process and last_end >= 0 and _COORDINATION_GAP.match(text[last_end:mention.start])):
+            process, last_end = "", -1
+            continue
+        # a coordinated cell shares the process word, and so its span: the direction verb is before it
+        last_end = mention.end
+        noun = _PROCESS_NOUN.get(process, process)
+        label = mention.best.label if mention.best else ""
+        cands = [c for c in grounder.ground(f"{label} {noun}", type="process", limit=3)  # type: ignore[attr-defined]
+                 if c.curie.startswith("GO:") and c.label.lower() == f"{label} {noun}".lower()]
+        if not cands:
+            cands = [c for c in grounder.ground(noun if noun != "proliferation" else "cell proliferation",  # type: ignore[attr-defined]
+                                                limit=3) if c.curie in kinds.effects][:1]
+        if cands:
+            out.append(Mention(text[start:mention.end], start, mention.end, "process", (cands[0],)))
     return out
 
 

@@ -23,12 +23,17 @@ PROMOTE = _words(r"promot", r"induc", r"enhanc", r"increas", r"facilitat", r"sti
                  r"trigger", r"foster", r"favou?r", r"support", r"activat", r"amplif", r"aid",
                  r"strengthen", r"elevat", r"maintain", r"establish", r"form", r"creat", r"nurtur",
                  r"mediat", r"confer", r"transfer(?:s|red|ring)? (?:\w+ )?resistance", r"help",
-                 r"polari[sz]", r"towards?\b")
+                 r"polari[sz]", r"towards?\b",
+                 r"(?:vital|critical|crucial|essential|necessary|required|indispensable) (?:for|to|in)\b")
 INHIBIT = _words(r"inhibit", r"suppress", r"reduc", r"decreas", r"block", r"prevent", r"imped",
                  r"halt", r"overcom", r"revers", r"attenuat", r"abrogat", r"impair", r"diminish",
                  r"lower", r"arrest", r"stop", r"restrict", r"limit", r"eliminat", r"kill",
                  r"alleviat", r"combat", r"fight", r"interfer", r"protect(?:s|ed|ive)? against",
                  r"sensiti[sz]", r"down-?regulat", r"ameliorat", r"treat")
+#: verbs saying only that an effect is changed, in no stated direction; nearer than a directed verb,
+#: they win ("contribute to X by influencing the activity of Y" states no direction for Y)
+NEUTRAL = _words(r"influenc", r"affect", r"modulat", r"regulat", r"alter", r"chang", r"play\w* (?:a |an )?"
+                 r"(?:\w+ )?role", r"involv", r"associat", r"linked to", r"related to", r"impact")
 
 #: how a gene is acted on
 UPREGULATE = _words(r"up-?regulat", r"increas\w* (?:the )?(?:expression|level)", r"overexpress",
@@ -67,8 +72,9 @@ VESICLE_WORDS = re.compile(r"\b(?:exosom\w*|extracellular vesicles?|EVs?|sEVs?|m
 SOURCE_BEFORE = re.compile(r"^[\s-]*(?:-?derived|-?secreted|-?released|-?excreted|-?produced|cell-?derived|"
                            r"cells?(?:-derived)?|exosom|EVs?\b|extracellular|deriving|-competent|"
                            r"(?:cells?\s+)?(?:release|secrete|produce|shed))", re.IGNORECASE)
-SOURCE_AFTER = re.compile(r"(?:derived from|released by|secreted by|produced by|produced from|made from|"
-                          r"obtained from|isolated from|recovered .{0,20}from|from|by|of)\s*(?:the\s+|human\s+)?$",
+SOURCE_AFTER = re.compile(r"\b(?:exosom\w*|EVs?|sEVs?|vesicles?|exos?)\s+(?:(?:[\w-]+\s+){0,3}?(?:\w+ly\s+)?"
+                          r"(?:derived|released|secreted|produced|made|obtained|isolated|recovered|shed|generated|"
+                          r"originating|purified|collected|extracted)\s+)?(?:from|by|of)\s+(?:the\s+|human\s+)?$",
                           re.IGNORECASE)
 #: phrases placing a cell as the recipient ("transferred to macrophages", "uptake by X")
 RECIPIENT_BEFORE = re.compile(r"(?:to|into|in|on|of|by|towards|activate|activating|polarize|reprogram|"

@@ -99,7 +99,8 @@ def effect_direction(text: str, mention: Mention, clause_start: int) -> str | No
         return compress(str(V.INHIBITS))
     last_promote = max((m.end() for m in cues.PROMOTE.finditer(window)), default=-1)
     last_inhibit = max((m.end() for m in cues.INHIBIT.finditer(window)), default=-1)
-    if last_promote < 0 and last_inhibit < 0:
+    last_neutral = max((m.end() for m in cues.NEUTRAL.finditer(window)), default=-1)
+    if max(last_promote, last_inhibit) < 0 or last_neutral > max(last_promote, last_inhibit):
         return None
     return compress(str(V.INHIBITS if last_inhibit > last_promote else V.PROMOTES))
 
@@ -116,8 +117,7 @@ def cell_role(text: str, mention: Mention, first_entity: bool, has_vesicle_word:
     before, after = _before(text, mention, 60), _after(text, mention, 40)
     if cues.SOURCE_BEFORE.match(after) and has_vesicle_word:
         return "source"
-    if re.search(r"(?:exosom\w*|EVs?|vesicles?|exos?)\s+(?:\w+\s+){0,3}?", before, re.IGNORECASE) and \
-            cues.SOURCE_AFTER.search(before):
+    if cues.SOURCE_AFTER.search(before):
         return "source"
     if cues.RECIPIENT_BEFORE.search(before):
         return "recipient"
@@ -140,6 +140,35 @@ def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[s
             found.add("drug")
         elif kind == "gene":
             found.add("protein")
+    return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
+
+
+_KIND_WORD = (r"(?:micro\s?RNAs?|miRNAs?|lnc\s?RNAs?|long non-?coding RNAs?|circ(?:ular)?\s?RNAs?|pi\s?RNAs?|"
+              r"si\s?RNAs?|mRNAs?|proteins?|lipids?|nucleic acids?|(?:anti-?(?:cancer|tumou?r)\s+|chemotherap\w*\s+)?"
+              r"drugs?|chemotherapeutics?)")
+#: a kind of cargo tied to the vesicles: "exosomal miRNAs", "proteins in EVs", "exosomes carrying drugs"
+_VESICLE_KIND = re.compile(
+    r"\b(?:exosom(?:al|e)|EVs?|vesicular|exosome-(?:derived|associated))\s+(?P<a>" + _KIND_WORD +
+    r"(?:\s*(?:,|and|or)\s*" + _KIND_WORD + r")*)"
+    r"|\b(?P<b>" + _KIND_WORD + r")\s+(?:\w+\s+){0,2}?(?:in|within|inside|of|from|carried by|packaged in)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:exosom|EVs?\b|extracellular vesicles)"
+    r"|\b(?:exosom\w*|EVs?|vesicles)\s+(?:\w+\s+){0,3}?(?:carry|carrying|contain|containing|transport|transporting|"
+    r"deliver|delivering|loaded with|enriched (?:in|with))\s+(?:\w+\s+){0,2}?(?P<c>" + _KIND_WORD + r")",
+    re.IGNORECASE)
+_DRUG_WORD = re.compile(r"drugs?|chemotherapeutics?", re.IGNORECASE)
+
+
+def vesicle_cargo_types(text: str) -> tuple[str, ...]:
+    """Cargo kinds the sentence says the vesicles carry, without naming a molecule
+    ("exosomal miRNAs can serve as biomarkers"): such a kind is the cargo of the finding."""
+    found: set[str] = set()
+    for match in _VESICLE_KIND.finditer(text):
+        phrase = next(g for g in match.group("a", "b", "c") if g)
+        for pattern, key in _CARGO_TYPE_WORDS:
+            if pattern.search(phrase):
+                found.add(key)
+        if _DRUG_WORD.search(phrase):
+            found.add("drug")
     return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
 
 

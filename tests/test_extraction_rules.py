@@ -1,0 +1,84 @@
+"""Finer extraction rules: cargo named by its kind, cell-process effects, neutral verbs, vague
+statements, who releases the vesicles. Sentences are written for the tests, not taken from sources/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exo_ontology import vocabulary as V
+from exo_ontology.model import Finding, SourceDoc
+from exo_ontology.namespaces import compress
+from exo_ontology.paths import Paths
+from exo_ontology.pipeline import Reader, findings_from_text
+
+ROOT = Path(__file__).resolve().parents[1]
+PROMOTES, INHIBITS = compress(str(V.PROMOTES)), compress(str(V.INHIBITS))
+MIRNA_CARGO, PROTEIN_CARGO = compress(str(V.MICRORNA)), compress(str(V.PROTEIN_CARGO))
+BIOMARKER = compress(str(V.BIOMARKER))
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader.from_paths(Paths(ROOT))
+
+
+def extract(reader: Reader, text: str) -> list[Finding]:
+    return findings_from_text(SourceDoc("t", Path("t.txt")), text, reader)
+
+
+def best(reader: Reader, name: str, type_: str) -> str:
+    return reader.grounder.ground(name, type=type_, limit=1)[0].curie
+
+
+def test_cargo_named_only_by_its_kind_makes_a_finding_with_an_application(reader: Reader) -> None:
+    [finding] = extract(reader, "Circulating exosomal proteins and miRNAs are candidate biomarkers of glioma.\n")
+    assert set(finding.cargo_type) == {MIRNA_CARGO, PROTEIN_CARGO}
+    assert finding.cargo == ()
+    assert BIOMARKER in finding.application
+
+
+def test_a_kind_of_cargo_with_nothing_said_of_it_makes_no_finding(reader: Reader) -> None:
+    assert extract(reader, "Exosomal miRNAs were sequenced in this cohort.\n") == []
+
+
+def test_process_of_a_cell_type_is_its_go_process_and_coordination_shares_it(reader: Reader) -> None:
+    findings = extract(reader, "Melanoma exosomes suppress the activation of T cells and NK cells.\n")
+    effects = {e for f in findings for e in f.effect}
+    assert best(reader, "T cell activation", "process") in effects
+    assert best(reader, "natural killer cell activation", "process") in effects
+    assert all(f.effect_direction == (INHIBITS,) for f in findings if f.effect)
+
+
+def test_process_of_a_cell_type_without_a_go_term_falls_back_to_the_generic_effect(reader: Reader) -> None:
+    [finding] = extract(reader, "Glioma exosomes increase the proliferation of myeloid-derived suppressor cells.\n")
+    assert best(reader, "cell population proliferation", "process") in finding.effect
+    assert finding.effect_direction == (PROMOTES,)
+    assert best(reader, "myeloid-derived suppressor cell", "cell") in finding.recipient_cell
+
+
+def test_a_neutral_verb_nearer_than_a_directed_one_leaves_no_direction(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes from gastric cancer cells promote disease by modulating angiogenesis.\n")
+    assert finding.effect == (best(reader, "angiogenesis", "process"),)
+    assert finding.effect_direction == ()
+
+
+def test_an_undirected_effect_with_nothing_else_is_too_vague(reader: Reader) -> None:
+    assert extract(reader, "Exosomes influence the activity of immune cells.\n") == []
+
+
+def test_cells_acted_on_by_the_vesicles_are_not_their_source(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes can inhibit the activity of natural killer cells in lymphoma.\n")
+    assert finding.source_cell == ()
+    assert best(reader, "natural killer cell", "cell") in finding.recipient_cell
+
+
+def test_a_cargo_between_vesicle_and_participle_keeps_the_source(reader: Reader) -> None:
+    findings = extract(reader, "EV miR-155 secreted by M1 macrophages inhibits proliferation of glioma cells.\n")
+    assert findings and all(best(reader, "M1 macrophage", "cell") in f.source_cell for f in findings)
+
+
+def test_essential_for_promotes(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes from adipocytes are essential for angiogenesis in breast cancer.\n")
+    assert finding.effect_direction == (PROMOTES,)
