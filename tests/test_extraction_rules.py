@@ -82,3 +82,46 @@ def test_a_cargo_between_vesicle_and_participle_keeps_the_source(reader: Reader)
 def test_essential_for_promotes(reader: Reader) -> None:
     [finding] = extract(reader, "Exosomes from adipocytes are essential for angiogenesis in breast cancer.\n")
     assert finding.effect_direction == (PROMOTES,)
+
+
+def test_a_molecule_transferred_by_exosomes_in_the_passive_is_cargo(reader: Reader) -> None:
+    findings = extract(reader, "ABCB1 from resistant cells was transferred by exosomes to sensitive cells, "
+                               "promoting drug resistance in ovarian cancer.\n")
+    assert findings and all(best(reader, "ABCB1", "gene") in f.cargo for f in findings)
+
+
+def test_a_statement_the_text_calls_unclear_is_not_a_finding(reader: Reader) -> None:
+    assert extract(reader, "Whether exosomal miR-21 promotes angiogenesis in glioma remains largely unclear.\n") == []
+
+
+def test_an_anaphor_naming_something_else_does_not_continue_the_vesicles(reader: Reader) -> None:
+    text = ("Exosomes from adipocytes carry miR-155 in obesity.\n\n"
+            "These changes promote angiogenesis and proliferation.\n")
+    assert all("promote angiogenesis" not in f.evidence.quote for f in extract(reader, text))
+
+
+def test_an_adjective_names_the_vesicle_type(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomal miR-21 promotes angiogenesis in glioma.\n")
+    assert compress(str(V.GO_EXOSOME)) in finding.vesicle_type or V.GO_EXOSOME in finding.vesicle_type
+
+
+def test_reduced_drug_sensitivity_is_recorded_as_drug_resistance_promoted(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomal miR-222 reduces sensitivity to tamoxifen in breast cancer cells.\n")
+    assert finding.effect == (compress(str(V.DRUG_RESISTANCE)),)
+    assert finding.effect_direction == (PROMOTES,)
+
+
+def test_overcoming_resistance_stays_resistance_inhibited(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes loaded with miR-143 overcome resistance to cisplatin in lung cancer.\n")
+    assert compress(str(V.DRUG_RESISTANCE)) in finding.effect
+    assert finding.effect_direction == (INHIBITS,)
+
+
+def test_models_resistant_to_a_drug_are_a_condition_not_an_effect(reader: Reader) -> None:
+    findings = extract(reader, "Exosomal miR-21 promotes angiogenesis in tumours resistant to cisplatin.\n")
+    assert all(compress(str(V.DRUG_RESISTANCE)) not in f.effect for f in findings)
+
+
+def test_a_name_also_written_as_cells_is_a_cell_line_not_a_gene(reader: Reader) -> None:
+    findings = extract(reader, "A549 exosomes promoted migration of A549 cells in lung cancer.\n")
+    assert all(not f.cargo for f in findings)

@@ -49,6 +49,14 @@ META_DISCOURSE = re.compile(
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
 ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
                       r"(?:they|these|such|those|this\b(?! (?:review|study|article))|by \w+ing)\b", re.IGNORECASE)
+#: an anaphor whose head noun is not the vesicles ("These components ...", "This activation ...")
+NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
+                              r"(?:these|this|such|those)\s+(?:\w+\s+)?(?:components?|activation|effects?|results?|"
+                              r"findings?|molecules?|factors?|genes?|changes|data|observations?|mechanisms?|"
+                              r"pathways?|traits?|studies|study|authors?|researchers?)\b", re.IGNORECASE)
+#: a statement that the text itself calls unknown states no finding
+HEDGED = re.compile(r"\b(?:remains?|is still|are still)\s+(?:\w+\s+)?(?:unclear|unknown|elusive|controversial|"
+                    r"to be (?:determined|elucidated|established))\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.IGNORECASE)
 
 
@@ -80,10 +88,11 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
     previous: list[Finding] = []
     previous_section = None
     for sentence in sentences:
-        if sentence.kind in SKIPPED_KINDS or META_DISCOURSE.search(sentence.text):
+        if sentence.kind in SKIPPED_KINDS or META_DISCOURSE.search(sentence.text) or HEDGED.search(sentence.text):
             previous = []
             continue
-        continues = sentence.section == previous_section and ANAPHORA.match(sentence.text)
+        continues = (sentence.section == previous_section and ANAPHORA.match(sentence.text)
+                     and not NOT_THE_VESICLES.match(sentence.text))
         carried: list[Finding] = previous if continues else []
         previous_section = sentence.section
         findings = read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds, carried)
@@ -212,6 +221,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     vesicle_word = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text)) or bool(carried)
     if not (vesicle_word or is_row):
         return []
+    by_kind["gene"] = [m for m in by_kind.get("gene", []) if not _named_as_cells(text, m)]
     roles = _roles(text, by_kind, vesicle_word)
     effects = [*by_kind.get("effect", []), *_phrase_effects(text, mentions, grounder, kinds)]
     cargo = roles["cargo"]
@@ -239,7 +249,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     if not diseases and is_row:
         diseases, inherited = inherited_disease(sentence, grounder), True
     pathway, pathway_text = _pathway(text, grounder)
-    vesicles = ids(by_kind.get("vesicle", [])) or ((V.GO_EXOSOME,) if is_row else ())
+    vesicles = ids(by_kind.get("vesicle", [])) or ((V.GO_EXOSOME,) if is_row else _vesicle_word_types(text))
     kinds_of_cargo = cargo_types(text, cargo) or named_kinds or unnamed_cargo_types(text)
     base = Finding(
         doc_id=doc.doc_id,
@@ -258,6 +268,37 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
         if not _vague(finding):
             out.append(replace(finding, finding_id=finding_id(finding)))
     return out
+
+
+_EXOSOME_WORD = re.compile(r"\bexosom|\bexos?\b|\w-exos?\b", re.IGNORECASE)
+_EV_WORD = re.compile(r"\bextracellular vesicles?|\bs?EVs?\b|\w-EVs?\b")
+
+
+def _vesicle_word_types(text: str) -> tuple[str, ...]:
+    """The vesicle class a sentence names only by an adjective or short form ("exosomal", "EVs")."""
+    return tuple(sorted({*((V.GO_EXOSOME,) if _EXOSOME_WORD.search(text) else ()),
+                         *((V.GO_EXTRACELLULAR_VESICLE,) if _EV_WORD.search(text) else ())}))
+
+
+def _canonical_drug_response(mention: Mention, direction: str) -> tuple[Mention, str]:
+    """Less sensitivity to a drug is more resistance to it: recorded as drug resistance promoted, the
+    field's own concept, so that one claim has one shape whichever way it is worded ("overcoming
+    resistance" stays resistance inhibited)."""
+    best = mention.best
+    opposite = _OPPOSITE_EFFECTS.get(best.curie) if best is not None else None
+    if best is None or opposite is None or direction != compress(str(V.INHIBITS)):
+        return mention, direction
+    flipped = replace(best, curie=opposite, status="implied",
+                      note=f"{best.curie} inhibited, recorded as its opposite promoted")
+    return replace(mention, candidates=(flipped,)), compress(str(V.PROMOTES))
+
+
+_OPPOSITE_EFFECTS = {compress(str(V.DRUG_SENSITIZATION)): compress(str(V.DRUG_RESISTANCE))}
+
+
+def _named_as_cells(text: str, mention: Mention) -> bool:
+    """A gene-like name the sentence also writes as "<name> cells" is a cell line ("HT1080 cells"), not a gene."""
+    return bool(re.search(re.escape(mention.text) + r"[\s-]+cells?\b", text))
 
 
 def _vague(finding: Finding) -> bool:
@@ -282,6 +323,7 @@ def _effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, 
             directions[i] = before[-1] if before else after[0] if after else ""
     groups: dict[str, list[Mention]] = {}
     for mention, direction in zip(ordered, directions, strict=True):
+        mention, direction = _canonical_drug_response(mention, direction)
         groups.setdefault(direction, []).append(mention)
     return sorted(groups.items()) or [("", [])]
 

@@ -89,6 +89,12 @@ CARGO_BEFORE = re.compile(r"(?:exosom(?:al|ic|e)|EV|vesicular|containing|contain
 CARGO_AFTER = re.compile(r"^\s*(?:-?loaded|-?containing|-?competent|-?enriched|-?carrying|-?expressing|-?OE)\b|"
                          r"^\s*(?:proteins?\s+|levels?\s+)?(?:in|within|from|inside|on)\s+(?:the\s+)?"
                          r"(?:\w+\s+){0,2}?(?:exosom|EVs?\b|extracellular vesicles|exo\b)", re.IGNORECASE)
+#: a molecule the vesicles are said to carry in the passive ("P-gp from resistant cells may be transferred by
+#: exosomes"); looked for in a wider window after the mention than CARGO_AFTER
+CARGO_PASSIVE = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were|be|being)\s+(?:\w+ly\s+)?(?:transferred|delivered|"
+                           r"carried|transported|packaged|loaded|sorted|shuttled|secreted|released|enriched)\s+"
+                           r"(?:\w+\s+){0,2}?(?:by|via|in|into|through|within)\s+(?:the\s+)?(?:\w+\s+)?"
+                           r"(?:exosom|EVs?\b|extracellular vesicles|vesicles)", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"(?:target(?:s|ing|ed)?|regulat\w*|suppress\w*|inhibit\w*|downregulat\w*|"
                            r"down-regulat\w*|upregulat\w*|up-regulat\w*|activat\w*|expression of|levels? of|"
                            r"increas\w*|decreas\w*|reduc\w*|silenc\w*|via|through|by|on|of|attach to)\s*"
@@ -97,7 +103,9 @@ PATHWAY = re.compile(r"((?:[\w\-/βκα]+[\s/-]){0,4}?[\w\-/βκα]*\s*(?:signal
                      re.IGNORECASE)
 #: effects written as a phrase rather than a term name -> the ontology name to ground them with
 EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bresist(?:ance|ant)\s+(?:to|against)\s+[\w-]+", re.IGNORECASE), "drug resistance"),
+    # "resistant to X" is an effect only when something makes it so; "models resistant to X" is a condition
+    (re.compile(r"\bresistance\s+(?:to|against)\s+[\w-]+|\b(?:becom\w*|became|render\w*|mak\w*|made|turn\w*)\s+"
+                r"(?:\w+\s+){0,3}?resistant\s+to\s+[\w-]+", re.IGNORECASE), "drug resistance"),
     (re.compile(r"\b(?:sensitivity|susceptib\w*|response)\s+to\s+(?:chemo\w*|[\w-]*(?:platin|taxel|rubicin|"
                 r"citabine|fluorouracil|fen))", re.IGNORECASE), "drug sensitization"),
     (re.compile(r"\bevad\w*\s+(?:the\s+)?immun\w*|\bimmune\s+(?:system\s+)?evad\w*|escape\w*\s+(?:from\s+)?"

@@ -70,6 +70,8 @@ def is_cargo(text: str, mention: Mention, near_vesicle: bool) -> bool:
     """A gene or chemical is cargo when a cue ties it to the vesicle ("exosomal X", "loaded with X")."""
     if cues.CARGO_BEFORE.search(_before(text, mention)) or cues.CARGO_AFTER.search(_after(text, mention)):
         return True
+    if cues.CARGO_PASSIVE.match(_after(text, mention, 110)):
+        return True
     return near_vesicle and bool(re.match(r"^[\s-]*(?:exosom|EVs?\b|-?exo\b)", _after(text, mention), re.IGNORECASE))
 
 
