@@ -125,3 +125,36 @@ def test_models_resistant_to_a_drug_are_a_condition_not_an_effect(reader: Reader
 def test_a_name_also_written_as_cells_is_a_cell_line_not_a_gene(reader: Reader) -> None:
     findings = extract(reader, "A549 exosomes promoted migration of A549 cells in lung cancer.\n")
     assert all(not f.cargo for f in findings)
+
+
+def test_clauses_with_their_own_vesicles_are_separate_findings(reader: Reader) -> None:
+    text = ("Exosomes from cancer stem cells promote metastasis in glioma; "
+            "in contrast, exosomes from mesenchymal stem cells inhibit angiogenesis.\n")
+    findings = extract(reader, text)
+    by_effect = {e: f for f in findings for e in f.effect}
+    metastasis, angiogenesis = best(reader, "metastasis", "process"), best(reader, "angiogenesis", "process")
+    assert by_effect[metastasis].source_cell == (best(reader, "cancer stem cell", "cell"),)
+    assert by_effect[angiogenesis].source_cell == (best(reader, "mesenchymal stem cell", "cell"),)
+    assert by_effect[angiogenesis].effect_direction == (INHIBITS,)
+    assert by_effect[metastasis].evidence == by_effect[angiogenesis].evidence
+
+
+def test_a_clause_without_vesicles_stays_with_the_claim_before_it(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomal miR-21 promotes metastasis in glioma; this is seen in patients.\n")
+    assert finding.cargo
+
+
+def test_growth_of_the_tumour_is_tumour_growth(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes loaded with IL-2 inhibit the growth of the tumor.\n")
+    assert finding.effect == (compress(str(V.TUMOR_GROWTH)),)
+    assert finding.effect_direction == (INHIBITS,)
+
+
+def test_less_effective_chemotherapy_is_drug_resistance(reader: Reader) -> None:
+    findings = extract(reader, "Exosomal miR-21 reduces the efficacy of chemotherapy in colon cancer.\n")
+    assert [f.effect for f in findings] == [(compress(str(V.DRUG_RESISTANCE)),)]
+
+
+def test_efficacy_of_drug_loading_is_not_a_drug_response(reader: Reader) -> None:
+    findings = extract(reader, "Exosomes loaded with doxorubicin improve the efficacy of drug loading.\n")
+    assert all(compress(str(V.DRUG_SENSITIZATION)) not in f.effect for f in findings)

@@ -47,8 +47,8 @@ META_DISCOURSE = re.compile(
     r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b|^Fig(?:ure|\.)?\s*\d",
     re.IGNORECASE)
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
-ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
-                      r"(?:they|these|such|those|this\b(?! (?:review|study|article))|by \w+ing)\b", re.IGNORECASE)
+ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|[A-Z][^,.;]{0,40},\s+)?"
+                      r"(?:they|these|such\b(?! as)|those|this\b(?! (?:review|study|article))|by \w+ing)\b", re.IGNORECASE)
 #: an anaphor whose head noun is not the vesicles ("These components ...", "This activation ...")
 NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
                               r"(?:these|this|such|those)\s+(?:\w+\s+)?(?:components?|activation|effects?|results?|"
@@ -203,15 +203,48 @@ def _roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> 
     return {"cargo": cargo, "targets": targets}
 
 
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+")
+
+
+def vesicle_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses that each have vesicles of their own as subject ("exosomes of X promote A;
+    exosomes of Y inhibit B"); one span for a sentence that is a single claim."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
+    spans = [(a, b - 1 if b <= len(text) else len(text)) for a, b in zip(cuts, cuts[1:], strict=False)]
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not cues.VESICLE_WORDS.search(text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if merged and not cues.VESICLE_WORDS.search(text[merged[0][0]:merged[0][1]]) and len(merged) > 1:
+        merged[:2] = [(merged[0][0], merged[1][1])]
+    return merged
+
+
 def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[Mention],
                   grounder: object, kinds: Kinds, carried: Sequence[Finding] = ()) -> list[Finding]:
-    """The findings one sentence (or table row) states: one per direction of effect.
+    """The findings one sentence (or table row) states: one per direction of effect, per clause
+    when several clauses each say something of their own vesicles.
 
     `carried` are the findings of the previous sentence when this one continues its subject
     ("These exosomes ..."): it is then about vesicles too, and inherits their source cell.
     """
+    clauses = [(0, len(sentence.text))] if sentence.kind == "table_row" else vesicle_clauses(sentence.text)
+    if len(clauses) == 1:
+        return _read_clause(doc, raw, sentence, sentence.text, mentions, grounder, kinds, carried)
+    out = []
+    for start, end in clauses:
+        inside = [_shift([m], -start)[0] for m in mentions if start <= m.start and m.end <= end]
+        out += _read_clause(doc, raw, sentence, sentence.text[start:end], inside, grounder, kinds,
+                            carried if start == 0 else (), offset=start)
+    return out
+
+
+def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentions: list[Mention],
+                 grounder: object, kinds: Kinds, carried: Sequence[Finding], offset: int = 0) -> list[Finding]:
+    """The findings of one clause (`text`, at `offset` in the sentence) or of a whole table row."""
     is_row = sentence.kind == "table_row"
-    text = sentence.text
     if is_row:
         mentions = [*mentions, *_shift(_table_mentions(sentence, grounder), len(text) + 1)]
         text = f"{text} {sentence.context_value('origin')}"
@@ -253,7 +286,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     kinds_of_cargo = cargo_types(text, cargo) or named_kinds or unnamed_cargo_types(text)
     base = Finding(
         doc_id=doc.doc_id,
-        evidence=_evidence(doc, raw, sentence, "table-row" if is_row else "sentence-cue", mentions),
+        evidence=_evidence(doc, raw, sentence, "table-row" if is_row else "sentence-cue", _shift(mentions, offset)),
         vesicle_type=vesicles or tuple(sorted({v for f in carried for v in f.vesicle_type})),
         source_cell=sources_ids, cargo=cargo_ids,
         cargo_type=kinds_of_cargo, target=ids(roles["targets"]), direction=tuple(sorted(target_dirs)),

@@ -71,7 +71,8 @@ VESICLE_WORDS = re.compile(r"\b(?:exosom\w*|extracellular vesicles?|EVs?|sEVs?|m
 #: phrases placing a cell as the source of the vesicles ("X-derived exosomes", "exosomes from X")
 SOURCE_BEFORE = re.compile(r"^[\s-]*(?:-?derived|-?secreted|-?released|-?excreted|-?produced|cell-?derived|"
                            r"cells?(?:-derived)?|exosom|EVs?\b|extracellular|deriving|-competent|"
-                           r"(?:cells?\s+)?(?:release|secrete|produce|shed))", re.IGNORECASE)
+                           r"(?:cells?\s+)?(?:release|secrete|produce|shed)|(?:-\s*)?(?:and|or)\s+[\w-]+?-"
+                           r"(?:derived|secreted|released))", re.IGNORECASE)
 SOURCE_AFTER = re.compile(r"\b(?:exosom\w*|EVs?|sEVs?|vesicles?|exos?)\s+(?:(?:[\w-]+\s+){0,3}?(?:\w+ly\s+)?"
                           r"(?:derived|released|secreted|produced|made|obtained|isolated|recovered|shed|generated|"
                           r"originating|purified|collected|extracted)\s+)?(?:from|by|of)\s+(?:the\s+|human\s+)?$",
@@ -85,7 +86,7 @@ RECIPIENT_BEFORE = re.compile(r"(?:to|into|in|on|of|by|towards|activate|activati
 CARGO_BEFORE = re.compile(r"(?:exosom(?:al|ic|e)|EV|vesicular|containing|contain|contains|carrying|carry|carries|"
                           r"loaded with|loaded|deliver(?:ing|ed|s)?|transport(?:ing|s)?|transfer(?:ring|s)?|"
                           r"with|encapsulat\w*|expressing|express|enriched in|packag\w*|including|"
-                          r"such as|like)\s*(?:the\s+|anti-?\w+\s+|exogenous\s+)?$", re.IGNORECASE)
+                          r"such as|like)\s*(?:the\s+|anti-?\w+\s+|exogenous\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
 CARGO_AFTER = re.compile(r"^\s*(?:-?loaded|-?containing|-?competent|-?enriched|-?carrying|-?expressing|-?OE)\b|"
                          r"^\s*(?:proteins?\s+|levels?\s+)?(?:in|within|from|inside|on)\s+(?:the\s+)?"
                          r"(?:\w+\s+){0,2}?(?:exosom|EVs?\b|extracellular vesicles|exo\b)", re.IGNORECASE)
@@ -121,6 +122,12 @@ EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcell death\b|\bkill(?:s|ed|ing)?\b", re.IGNORECASE), "cell death"),
     (re.compile(r"\b(?:release|secretion|production) of (?:the )?exosomes?|\bexosomes? (?:release|secretion|"
                 r"production)\b", re.IGNORECASE), "exosomal secretion"),
+    (re.compile(r"\bgrowth of (?:the\s+)?(?:\w+\s+)?(?:tumou?rs?|cancers?|neoplasms?|metastases)\b", re.IGNORECASE),
+     "tumor growth"),
+    (re.compile(r"\b(?:effectiveness|efficacy|efficiency) of (?:the\s+)?(?:\w+\s+)?(?:chemo\w*|drugs?|"
+                r"anti-?(?:cancer|tumou?r) \w+)(?!\s+(?:loading|delivery|release|encapsulation))|"
+                r"\btheir (?:effectiveness|efficacy)\b", re.IGNORECASE),
+     "drug sensitization"),
     (re.compile(r"\bgrowth of new blood vessels|\bneo-?angiogenesis|\bneovasculari[sz]ation", re.IGNORECASE),
      "angiogenesis"),
 )

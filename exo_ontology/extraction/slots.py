@@ -147,7 +147,7 @@ def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[s
 
 _KIND_WORD = (r"(?:micro\s?RNAs?|miRNAs?|lnc\s?RNAs?|long non-?coding RNAs?|circ(?:ular)?\s?RNAs?|pi\s?RNAs?|"
               r"si\s?RNAs?|mRNAs?|proteins?|lipids?|nucleic acids?|(?:anti-?(?:cancer|tumou?r)\s+|chemotherap\w*\s+)?"
-              r"drugs?|chemotherapeutics?)")
+              r"(?:drugs?|agents?)|chemotherapeutics?)")
 #: a kind of cargo tied to the vesicles: "exosomal miRNAs", "proteins in EVs", "exosomes carrying drugs"
 _VESICLE_KIND = re.compile(
     r"\b(?:exosom(?:al|e)|EVs?|vesicular|exosome-(?:derived|associated))\s+(?P<a>" + _KIND_WORD +
@@ -157,7 +157,7 @@ _VESICLE_KIND = re.compile(
     r"|\b(?:exosom\w*|EVs?|vesicles)\s+(?:\w+\s+){0,3}?(?:carry|carrying|contain|containing|transport|transporting|"
     r"deliver|delivering|loaded with|enriched (?:in|with))\s+(?:\w+\s+){0,2}?(?P<c>" + _KIND_WORD + r")",
     re.IGNORECASE)
-_DRUG_WORD = re.compile(r"drugs?|chemotherapeutics?", re.IGNORECASE)
+_DRUG_WORD = re.compile(r"drugs?|agents?|chemotherapeutics?", re.IGNORECASE)
 
 
 def vesicle_cargo_types(text: str) -> tuple[str, ...]:
