@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph
@@ -47,8 +48,9 @@ META_DISCOURSE = re.compile(
     r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b|^Fig(?:ure|\.)?\s*\d",
     re.IGNORECASE)
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
-ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|[A-Z][^,.;]{0,40},\s+)?"
-                      r"(?:they|these|such\b(?! as)|those|this\b(?! (?:review|study|article))|by \w+ing)\b", re.IGNORECASE)
+ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
+                      r"[A-Z][^,.;]{0,40},\s+)?(?:they|these|such\b(?! as)|those|"
+                      r"this\b(?! (?:review|study|article))|by \w+ing)\b", re.IGNORECASE)
 #: an anaphor whose head noun is not the vesicles ("These components ...", "This activation ...")
 NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
                               r"(?:these|this|such|those)\s+(?:\w+\s+)?(?:components?|activation|effects?|results?|"
@@ -209,8 +211,7 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+")
 def vesicle_clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the clauses that each have vesicles of their own as subject ("exosomes of X promote A;
     exosomes of Y inhibit B"); one span for a sentence that is a single claim."""
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
-    spans = [(a, b - 1 if b <= len(text) else len(text)) for a, b in zip(cuts, cuts[1:], strict=False)]
+    spans = list(pairwise([0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and not cues.VESICLE_WORDS.search(text[start:end]):
