@@ -122,6 +122,7 @@ GO_EXTRACELLULAR_VESICLE = "GO:1903561"
 GO_EXOSOME = "GO:0070062"
 GO_MICROVESICLE = "GO:1990742"
 GO_APOPTOTIC_BODY = "GO:0097189"
+GO_EXOSOMAL_SECRETION = "GO:1990182"   # exosomal secretion, in the effect subset of exoc-edit.ttl
 
 # --- vesicle types GO lacks (subclasses of GO:1903561 extracellular vesicle) ----
 SMALL_EV = _t(1001)                 # small extracellular vesicle (MISEV2023 size-based)

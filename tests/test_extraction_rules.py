@@ -158,3 +158,23 @@ def test_less_effective_chemotherapy_is_drug_resistance(reader: Reader) -> None:
 def test_efficacy_of_drug_loading_is_not_a_drug_response(reader: Reader) -> None:
     findings = extract(reader, "Exosomes loaded with doxorubicin improve the efficacy of drug loading.\n")
     assert all(compress(str(V.DRUG_SENSITIZATION)) not in f.effect for f in findings)
+
+
+def test_a_study_design_is_not_a_finding(reader: Reader) -> None:
+    text = "The authors compared natural exosomes with doxorubicin-loaded exosomes to determine which killed more cells.\n"
+    assert extract(reader, text) == []
+
+
+def test_a_caveat_clause_does_not_hide_the_claim(reader: Reader) -> None:
+    text = "Exosomal miRNAs are promising biomarkers of glioma, but research is needed to determine how well they work.\n"
+    assert extract(reader, text)
+
+
+def test_a_kind_word_is_a_cargo_type_not_a_chemical_cargo(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes delivered mRNA to breast cancer cells in mice.\n")
+    assert finding.cargo == ()
+    assert compress(str(V.MRNA_CARGO)) in finding.cargo_type
+
+
+def test_vesicle_release_with_nothing_acting_on_it_is_vague(reader: Reader) -> None:
+    assert extract(reader, "An unnamed family of GTPases is crucial for the secretion of exosomes.\n") == []

@@ -45,17 +45,24 @@ CHEBI_ROLE = "CHEBI:50906"
 #: a review describing itself ("In this review, ...", "we summarize") states no finding
 META_DISCOURSE = re.compile(
     r"\b(?:(?:this|the present|our) (?:review|article|paper)|we (?:review|summari[sz]e|"
-    r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b|^Fig(?:ure|\.)?\s*\d",
+    r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b|^Fig(?:ure|\.)?\s*\d|"
+    # a study's design or a question, not its result ("to determine which had more effect")
+    r"\b(?:designed|conducted|performed|carried out|contrasted|compared)\b[^.;]{0,80}\bto (?:determine|investigate|"
+    r"assess|evaluate|examine|explore|test) (?:whether|which|if|how)\b|"
+    r"\b(?:assessed|evaluated|investigated|examined|explored)\b[^.;]{0,60}\b(?:ability|whether|which|if|how)\b|"
+    r"\bcan be (?:analy[sz]ed|viewed|examined|classified|divided|considered) (?:from|in|into)\b",
     re.IGNORECASE)
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
 ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
                       r"[A-Z][^,.;]{0,40},\s+)?(?:they|these|such\b(?! as)|those|"
                       r"this\b(?! (?:review|study|article))|by \w+ing)\b", re.IGNORECASE)
 #: an anaphor whose head noun is not the vesicles ("These components ...", "This activation ...")
-NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+)?"
+NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
+                              r"[A-Z][^,.;]{0,40},\s+)?"
                               r"(?:these|this|such|those)\s+(?:\w+\s+)?(?:components?|activation|effects?|results?|"
                               r"findings?|molecules?|factors?|genes?|changes|data|observations?|mechanisms?|"
-                              r"pathways?|traits?|studies|study|authors?|researchers?)\b", re.IGNORECASE)
+                              r"pathways?|traits?|studies|study|authors?|researchers?|process(?:es)?)\b",
+                              re.IGNORECASE)
 #: a statement that the text itself calls unknown states no finding
 HEDGED = re.compile(r"\b(?:remains?|is still|are still)\s+(?:\w+\s+)?(?:unclear|unknown|elusive|controversial|"
                     r"to be (?:determined|elucidated|established))\b", re.IGNORECASE)
@@ -180,6 +187,14 @@ def _evidence(doc: SourceDoc, raw: str, sentence: Sentence, rule: str, mentions:
                         re.sub(r"\s+", "", m.group(0)) for m in cues.CITATION.finditer(quote))), rule=rule)
 
 
+_CARGO_KIND_NAME = re.compile(r"^(?:(?:m|si|mi|micro|lnc|circ|pi|t|r|nc)?RNAs?|DNAs?|nucleotides?|nucleic acids?|"
+                              r"proteins?|lipids?|macromolecules?|chemicals?|compounds?|drugs?|agents?|"
+                              r"biomolecules?|metabolites?)$", re.IGNORECASE)
+
+
+_CARRY_VERB = re.compile(r"\b(?:deliver|carr|transport|transfer|load|encapsulat|packag|shuttl)\w*", re.IGNORECASE)
+
+
 def _roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> dict[str, list]:
     """Split gene, miRNA and chemical mentions into cargo and targets."""
     cargo: list[tuple[Mention, str]] = []
@@ -197,6 +212,8 @@ def _roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> 
         else:
             targets.append(mention)
     for mention in by_kind.get("chemical", []):
+        if _CARGO_KIND_NAME.match(mention.text):   # "mRNA", "nucleotides": a kind of cargo, not a molecule
+            continue
         delivered = is_cargo(text, mention, vesicle_near) or re.search(r"deliver|loaded|carr", text, re.IGNORECASE)
         co_treatment = re.search(r"(?:resist\w*|sensitiv\w*|susceptib\w*)\s+(?:to|against)\s*$",
                                  text[max(0, mention.start - 30):mention.start], re.IGNORECASE)
@@ -259,9 +276,11 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     roles = _roles(text, by_kind, vesicle_word)
     effects = [*by_kind.get("effect", []), *_phrase_effects(text, mentions, grounder, kinds)]
     cargo = roles["cargo"]
-    applications = _applications(text, any(kind == "chemical" for _, kind in cargo))
     # a cargo named only by its kind ("exosomal miRNAs") makes a finding when something is said of it
-    named_kinds = () if cargo or effects else vesicle_cargo_types(text)
+    carried_kinds = [m for m in by_kind.get("chemical", []) if _CARGO_KIND_NAME.match(m.text)
+                     and (is_cargo(text, m, vesicle_word) or _CARRY_VERB.search(text))]
+    applications = _applications(text, any(kind == "chemical" for _, kind in cargo) or bool(carried_kinds))
+    named_kinds = () if cargo or effects else vesicle_cargo_types(text, carried_kinds)
     if not cargo and not effects and not (named_kinds and (applications or roles["targets"])):
         return []
     first = min((m.start for ms in by_kind.values() for m in ms if m.best), default=-1)
@@ -338,6 +357,10 @@ def _named_as_cells(text: str, mention: Mention) -> bool:
 def _vague(finding: Finding) -> bool:
     """An effect named with no direction, no cargo, no source, no target and no disease says nothing
     checkable ("exosomes influence the activity of immune cells")."""
+    if set(finding.effect) <= {V.GO_EXOSOMAL_SECRETION} and finding.effect:
+        # the vesicles' own release, said with no cell, cargo or drug acting on it ("X is crucial for
+        # the secretion of exosomes" where X is not recognised) is a statement of biology, not a finding
+        return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target or finding.disease)
     return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target
                 or finding.effect_direction or finding.disease)
 

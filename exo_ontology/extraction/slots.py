@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exo_ontology import vocabulary as V
@@ -160,17 +161,21 @@ _VESICLE_KIND = re.compile(
 _DRUG_WORD = re.compile(r"drugs?|agents?|chemotherapeutics?", re.IGNORECASE)
 
 
-def vesicle_cargo_types(text: str) -> tuple[str, ...]:
+def kinds_named(phrase: str) -> set[str]:
+    """Cargo-type keys of the kind words in a phrase ("exosomal proteins and miRNAs" -> protein, mirna)."""
+    found = {key for pattern, key in _CARGO_TYPE_WORDS if pattern.search(phrase)}
+    return found | ({"drug"} if _DRUG_WORD.search(phrase) else set())
+
+
+def vesicle_cargo_types(text: str, delivered: Sequence[Mention] = ()) -> tuple[str, ...]:
     """Cargo kinds the sentence says the vesicles carry, without naming a molecule
-    ("exosomal miRNAs can serve as biomarkers"): such a kind is the cargo of the finding."""
+    ("exosomal miRNAs can serve as biomarkers"): such a kind is the cargo of the finding.
+    `delivered` are kind words ("mRNA") already found to be carried by the vesicles."""
     found: set[str] = set()
     for match in _VESICLE_KIND.finditer(text):
-        phrase = next(g for g in match.group("a", "b", "c") if g)
-        for pattern, key in _CARGO_TYPE_WORDS:
-            if pattern.search(phrase):
-                found.add(key)
-        if _DRUG_WORD.search(phrase):
-            found.add("drug")
+        found |= kinds_named(next(g for g in match.group("a", "b", "c") if g))
+    for mention in delivered:     # kind words the sentence says are carried ("delivered mRNA ... via exosomes")
+        found |= kinds_named(mention.text)
     return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
 
 
