@@ -161,12 +161,14 @@ def test_efficacy_of_drug_loading_is_not_a_drug_response(reader: Reader) -> None
 
 
 def test_a_study_design_is_not_a_finding(reader: Reader) -> None:
-    text = "The authors compared natural exosomes with doxorubicin-loaded exosomes to determine which killed more cells.\n"
+    text = ("The authors compared natural exosomes with doxorubicin-loaded exosomes "
+            "to determine which killed more cells.\n")
     assert extract(reader, text) == []
 
 
 def test_a_caveat_clause_does_not_hide_the_claim(reader: Reader) -> None:
-    text = "Exosomal miRNAs are promising biomarkers of glioma, but research is needed to determine how well they work.\n"
+    text = ("Exosomal miRNAs are promising biomarkers of glioma, "
+            "but research is needed to determine how well they work.\n")
     assert extract(reader, text)
 
 
