@@ -180,3 +180,20 @@ def test_a_kind_word_is_a_cargo_type_not_a_chemical_cargo(reader: Reader) -> Non
 
 def test_vesicle_release_with_nothing_acting_on_it_is_vague(reader: Reader) -> None:
     assert extract(reader, "An unnamed family of GTPases is crucial for the secretion of exosomes.\n") == []
+
+
+def test_cells_in_apposition_or_coordination_share_the_source_role(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes derived from immune cells, such as dendritic cells (DCs), "
+                                "promote antitumor immunity in melanoma.\n")
+    assert best(reader, "dendritic cell", "cell") in finding.source_cell
+    [finding] = extract(reader, "Exosomes from macrophages and fibroblasts promote metastasis in glioma.\n")
+    assert set(finding.source_cell) == {best(reader, "macrophage", "cell"), best(reader, "fibroblast", "cell")}
+
+
+def test_bare_conjunct_cells_and_coordinated_processes(reader: Reader) -> None:
+    findings = extract(reader, "Melanoma exosomes suppress the proliferation and activation of T and NK cells.\n")
+    effects = {e for f in findings for e in f.effect}
+    recipients = {c for f in findings for c in f.recipient_cell}
+    assert {best(reader, "T cell activation", "process"), best(reader, "T cell proliferation", "process"),
+            best(reader, "natural killer cell activation", "process")} <= effects
+    assert {best(reader, "T cell", "cell"), best(reader, "NK cell", "cell")} <= recipients

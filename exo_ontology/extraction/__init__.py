@@ -36,7 +36,7 @@ from exo_ontology.extraction.slots import (
     unnamed_cargo_types,
     vesicle_cargo_types,
 )
-from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
+from exo_ontology.model import Candidate, Evidence, Finding, Mention, Sentence, SourceDoc
 from exo_ontology.namespaces import compress
 from exo_ontology.reading.segmenting import raw_pieces
 
@@ -266,6 +266,7 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     if is_row:
         mentions = [*mentions, *_shift(_table_mentions(sentence, grounder), len(text) + 1)]
         text = f"{text} {sentence.context_value('origin')}"
+    mentions = [*mentions, *_coordinated_cells(text, mentions, grounder, kinds)]
     by_kind: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
         by_kind.setdefault(kind_of(mention, kinds), []).append(mention)
@@ -286,10 +287,14 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     first = min((m.start for ms in by_kind.values() for m in ms if m.best), default=-1)
     sources: list[Mention] = []
     recipients: list[Mention] = []
+    previous: tuple[Mention, str | None] | None = None
     for mention in by_kind.get("cell", []):
         # a sentence continuing the previous subject ("These exosomes ...") has its source already
         role = cell_role(text, mention, mention.start == first and not carried, vesicle_word)
+        if role is None and previous is not None and _SAME_ROLE_GAP.match(text[previous[0].end:mention.start]):
+            role = previous[1]     # "from antigen-presenting cells, such as dendritic cells"; "X and Y cells"
         (sources if role == "source" else recipients if role == "recipient" else []).append(mention)
+        previous = (mention, role)
     if not sources and carried:
         sources_ids = tuple(sorted({c for f in carried for c in f.source_cell}))
     else:
@@ -415,9 +420,39 @@ def _phrase_effects(text: str, mentions: list[Mention], grounder: object, kinds:
     return out
 
 
+#: between two cells that share a role: apposition or coordination
+_SAME_ROLE_GAP = re.compile(r"^\s*(?:\([^()]{1,15}\))?\s*(?:,|and|or|as well as)?\s*(?:such as|including|e\.g\.,?|"
+                            r"especially|particularly|like|namely|and|or|as well as)?\s*(?:the\s+)?$", re.IGNORECASE)
+_CELLS_WORD = re.compile(r"\s+cells?\b.*$", re.IGNORECASE)
+_BARE_CONJUNCT = re.compile(r"\b([A-Za-z][\w+-]{0,14})\s+(?:and|or|&)\s+$")
+
+
+def _coordinated_cells(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
+    """"T and NK cells": the bare first conjunct is a cell type too, when "<it> cells" is a cell name."""
+    out = []
+    taken = [(m.start, m.end) for m in mentions]
+    for mention in mentions:
+        if kind_of(mention, kinds) != "cell" or not _CELLS_WORD.search(mention.text):
+            continue
+        match = _BARE_CONJUNCT.search(text[max(0, mention.start - 25):mention.start])
+        if not match:
+            continue
+        start = mention.start - (len(text[max(0, mention.start - 25):mention.start]) - match.start(1))
+        end = start + len(match.group(1))
+        if any(s < end and start < e for s, e in taken):
+            continue
+        cands = [c for c in grounder.ground(f"{match.group(1)} cells", type="cell", limit=1)  # type: ignore[attr-defined]
+                 if c.status in ("label", "exact", "curated")]
+        if cands:
+            out.append(Mention(match.group(1), start, end, "cell", tuple(cands)))
+    return out
+
+
 #: "<process> of <cells>": the process of that cell type ("activity of NK cells" -> NK cell activation)
-_CELL_PROCESS = re.compile(r"\b(activity|activation|proliferation|differentiation|migration|recruitment|"
-                           r"expansion|infiltration|polari[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PROCESS_WORDS = (r"(?:activity|activation|proliferation|differentiation|migration|recruitment|expansion|"
+                  r"infiltration|polari[sz]ation)")
+_CELL_PROCESS = re.compile(rf"\b({_PROCESS_WORDS}(?:\s+(?:and|or)\s+{_PROCESS_WORDS})?)\s+of\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _COORDINATION_GAP = re.compile(r"^\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?$", re.IGNORECASE)
 _PROCESS_NOUN = {"activity": "activation", "polarisation": "polarization"}
 
@@ -426,27 +461,36 @@ def _cell_process_effects(text: str, mentions: list[Mention], grounder: object, 
     """Effects naming a process of a cell type: GO's "<cell> <process>" term when GO has one,
     else the generic process the ontology lists as an effect ("proliferation of MDSCs")."""
     out: list[Mention] = []
-    process, last_end, start = "", -1, 0
+    nouns: list[str] = []
+    last_end, start = -1, 0
     for mention in sorted((m for m in mentions if kind_of(m, kinds) == "cell"), key=lambda m: m.start):
-        match = _CELL_PROCESS.search(text[max(0, mention.start - 40):mention.start])
+        window = text[max(0, mention.start - 60):mention.start]
+        match = _CELL_PROCESS.search(window)
         if match:
-            process = match.group(1).lower()
-            start = mention.start - (len(text[max(0, mention.start - 40):mention.start]) - match.start())
-        elif not (process and last_end >= 0 and _COORDINATION_GAP.match(text[last_end:mention.start])):
-            process, last_end = "", -1
+            nouns = [_PROCESS_NOUN.get(w, w) for w in re.split(r"\s+(?:and|or)\s+", match.group(1).lower())]
+            start = mention.start - (len(window) - match.start())
+        elif not (nouns and last_end >= 0 and _COORDINATION_GAP.match(text[last_end:mention.start])):
+            nouns, last_end = [], -1
             continue
         # a coordinated cell shares the process word, and so its span: the direction verb is before it
         last_end = mention.end
-        noun = _PROCESS_NOUN.get(process, process)
         label = mention.best.label if mention.best else ""
-        cands = [c for c in grounder.ground(f"{label} {noun}", type="process", limit=3)  # type: ignore[attr-defined]
-                 if c.curie.startswith("GO:") and c.label.lower() == f"{label} {noun}".lower()]
-        if not cands:
-            cands = [c for c in grounder.ground(noun if noun != "proliferation" else "cell proliferation",  # type: ignore[attr-defined]
-                                                limit=3) if c.curie in kinds.effects][:1]
-        if cands:
-            out.append(Mention(text[start:mention.end], start, mention.end, "process", (cands[0],)))
+        for noun in nouns:
+            cand = _process_of_cell(label, noun, grounder, kinds)
+            if cand is not None:
+                out.append(Mention(text[start:mention.end], start, mention.end, "process", (cand,)))
     return out
+
+
+def _process_of_cell(label: str, noun: str, grounder: object, kinds: Kinds) -> Candidate | None:
+    """GO's "<cell label> <process>" by exact label, else the ontology's generic effect for the process."""
+    name = f"{label} {noun}".lower()
+    exact = [c for c in grounder.ground(name, type="process", limit=3)  # type: ignore[attr-defined]
+             if c.curie.startswith("GO:") and c.label.lower() == name]
+    if exact:
+        return exact[0]
+    generic = "cell proliferation" if noun == "proliferation" else noun
+    return next((c for c in grounder.ground(generic, limit=3) if c.curie in kinds.effects), None)  # type: ignore[attr-defined]
 
 
 def _shift(mentions: list[Mention], offset: int) -> list[Mention]:
