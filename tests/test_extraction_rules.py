@@ -197,3 +197,9 @@ def test_bare_conjunct_cells_and_coordinated_processes(reader: Reader) -> None:
     assert {best(reader, "T cell activation", "process"), best(reader, "T cell proliferation", "process"),
             best(reader, "natural killer cell activation", "process")} <= effects
     assert {best(reader, "T cell", "cell"), best(reader, "NK cell", "cell")} <= recipients
+
+
+def test_a_molecule_placed_in_the_vesicles_is_cargo_even_after_a_regulation_cue(reader: Reader) -> None:
+    [finding] = extract(reader, "The expression levels of EGFR in exosomes are a biomarker of glioma.\n")
+    assert best(reader, "EGFR", "gene") in finding.cargo
+    assert finding.target == ()

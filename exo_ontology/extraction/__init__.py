@@ -29,6 +29,7 @@ from exo_ontology.extraction.slots import (
     clause_start,
     effect_direction,
     ids,
+    in_vesicles,
     is_cargo,
     is_target,
     kind_of,
@@ -207,7 +208,8 @@ def _roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> 
             cargo.append((mention, "mirna"))
     for mention in by_kind.get("gene", []):
         right_after_vesicle = re.search(r"exosom\w*\s*$", text[:mention.start], re.IGNORECASE)
-        if is_cargo(text, mention, vesicle_near) and (right_after_vesicle or not is_target(text, mention)):
+        if in_vesicles(text, mention) or (is_cargo(text, mention, vesicle_near) and (
+                right_after_vesicle or not is_target(text, mention))):
             cargo.append((mention, "gene"))
         else:
             targets.append(mention)

@@ -76,6 +76,12 @@ def is_cargo(text: str, mention: Mention, near_vesicle: bool) -> bool:
     return near_vesicle and bool(re.match(r"^[\s-]*(?:exosom|EVs?\b|-?exo\b)", _after(text, mention), re.IGNORECASE))
 
 
+def in_vesicles(text: str, mention: Mention) -> bool:
+    """The sentence places the molecule in the vesicles ("levels of HER2 in exosomes", "X is carried
+    by EVs"): it is their cargo, even after a regulation cue."""
+    return bool(cues.CARGO_AFTER.search(_after(text, mention)) or cues.CARGO_PASSIVE.match(_after(text, mention, 110)))
+
+
 def is_target(text: str, mention: Mention) -> bool:
     """A gene is a target when a regulation cue precedes it or 'expression' follows it."""
     return bool(cues.TARGET_BEFORE.search(_before(text, mention, 40))) or bool(
