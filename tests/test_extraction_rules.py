@@ -203,3 +203,14 @@ def test_a_molecule_placed_in_the_vesicles_is_cargo_even_after_a_regulation_cue(
     [finding] = extract(reader, "The expression levels of EGFR in exosomes are a biomarker of glioma.\n")
     assert best(reader, "EGFR", "gene") in finding.cargo
     assert finding.target == ()
+
+
+def test_a_participle_after_a_comma_places_the_cargo(reader: Reader) -> None:
+    findings = extract(reader, "The lncRNA HOTAIR, carried in exosomes from glioma cells, promotes angiogenesis.\n")
+    assert findings and all(best(reader, "HOTAIR", "gene") in f.cargo for f in findings)
+
+
+def test_converting_fibroblasts_into_cafs_is_the_conversion_effect(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes from melanoma cells convert normal fibroblasts into CAFs.\n")
+    assert finding.effect == (compress(str(V.FIBROBLAST_TO_CAF_CONVERSION)),)
+    assert finding.effect_direction == (PROMOTES,)

@@ -413,12 +413,14 @@ def _phrase_effects(text: str, mentions: list[Mention], grounder: object, kinds:
     taken = [(m.start, m.end) for m in [*mentions, *out] if kind_of(m, kinds) == "effect" or m in out]
     for pattern, name in cues.EFFECT_PHRASES:
         for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            # a phrase that holds its own verb marks the effect with group "e", leaving the verb before it
+            start = match.start("e") if "e" in pattern.groupindex else match.start()
+            if any(s < match.end() and start < e for s, e in taken):
                 continue
             cands = [c for c in grounder.ground(name, limit=3) if c.curie in kinds.effects]  # type: ignore[attr-defined]
             if cands:
-                out.append(Mention(match.group(0), match.start(), match.end(), "process", (cands[0],)))
-                taken.append((match.start(), match.end()))
+                out.append(Mention(text[start:match.end()], start, match.end(), "process", (cands[0],)))
+                taken.append((start, match.end()))
     return out
 
 

@@ -23,7 +23,7 @@ PROMOTE = _words(r"promot", r"induc", r"enhanc", r"increas", r"facilitat", r"sti
                  r"trigger", r"foster", r"favou?r", r"support", r"activat", r"amplif", r"aid",
                  r"strengthen", r"elevat", r"maintain", r"establish", r"form", r"creat", r"nurtur",
                  r"mediat", r"confer", r"transfer(?:s|red|ring)? (?:\w+ )?resistance", r"help",
-                 r"polari[sz]", r"towards?\b",
+                 r"polari[sz]", r"towards?\b", r"convert", r"transform", r"reprogram",
                  r"(?:vital|critical|crucial|essential|necessary|required|indispensable) (?:for|to|in)\b")
 INHIBIT = _words(r"inhibit", r"suppress", r"reduc", r"decreas", r"block", r"prevent", r"imped",
                  r"halt", r"overcom", r"revers", r"attenuat", r"abrogat", r"impair", r"diminish",
@@ -87,7 +87,10 @@ CARGO_BEFORE = re.compile(r"(?:exosom(?:al|ic|e)|EV|vesicular|containing|contain
                           r"loaded with|loaded|deliver(?:ing|ed|s)?|transport(?:ing|s)?|transfer(?:ring|s)?|"
                           r"with|encapsulat\w*|expressing|express|enriched in|packag\w*|including|"
                           r"such as|like)\s*(?:the\s+|anti-?\w+\s+|exogenous\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
-CARGO_AFTER = re.compile(r"^\s*(?:-?loaded|-?containing|-?competent|-?enriched|-?carrying|-?expressing|-?OE)\b|"
+CARGO_AFTER = re.compile(r"^\s*,?\s*(?:carried|packaged|contained|enriched|present|transported|delivered|shuttled|"
+                         r"loaded|sorted)\s+(?:\w+\s+)?(?:in|within|by|into|via|through)\s+(?:the\s+)?(?:\w+\s+)?"
+                         r"(?:exosom|EVs?\b|extracellular vesicles|vesicles)|"
+                         r"^\s*(?:-?loaded|-?containing|-?competent|-?enriched|-?carrying|-?expressing|-?OE)\b|"
                          r"^\s*(?:proteins?\s+|levels?\s+)?(?:in|within|from|inside|on)\s+(?:the\s+)?"
                          r"(?:\w+\s+){0,2}?(?:exosom|EVs?\b|extracellular vesicles|exo\b)", re.IGNORECASE)
 #: a molecule the vesicles are said to carry in the passive ("P-gp from resistant cells may be transferred by
@@ -128,6 +131,10 @@ EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"anti-?(?:cancer|tumou?r) \w+)(?!\s+(?:loading|delivery|release|encapsulation))|"
                 r"\btheir (?:effectiveness|efficacy)\b", re.IGNORECASE),
      "drug sensitization"),
+    (re.compile(r"\bDNA (?:damage )?repair\b", re.IGNORECASE), "DNA repair"),
+    (re.compile(r"\b(?:convert|transform|reprogram|activat|differentiat|turn)\w*\s+(?P<e>(?:\w+\s+){0,2}?fibroblasts?"
+                r"\s+(?:in)?to\s+(?:\w+\s+)?(?:cancer-associated fibroblasts|CAFs?))\b", re.IGNORECASE),
+     "fibroblast to cancer-associated fibroblast conversion"),
     (re.compile(r"\bgrowth of new blood vessels|\bneo-?angiogenesis|\bneovasculari[sz]ation", re.IGNORECASE),
      "angiogenesis"),
 )
