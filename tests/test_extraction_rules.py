@@ -214,3 +214,14 @@ def test_converting_fibroblasts_into_cafs_is_the_conversion_effect(reader: Reade
     [finding] = extract(reader, "Exosomes from melanoma cells convert normal fibroblasts into CAFs.\n")
     assert finding.effect == (compress(str(V.FIBROBLAST_TO_CAF_CONVERSION)),)
     assert finding.effect_direction == (PROMOTES,)
+
+
+def test_words_starting_with_ev_are_not_vesicles(reader: Reader) -> None:
+    assert extract(reader, "Evidence shows that every event of inflammation promotes angiogenesis in glioma.\n") == []
+
+
+def test_cells_expressing_a_protein_do_not_make_it_cargo(reader: Reader) -> None:
+    findings = extract(reader, "Engineered exosomes inhibit the growth of tumours by targeting cells expressing EGFR.\n")
+    assert findings and all(not f.cargo for f in findings)
+    [finding] = extract(reader, "Exosomes expressing CD47 inhibit phagocytosis in glioma.\n")
+    assert best(reader, "CD47", "gene") in finding.cargo

@@ -65,7 +65,7 @@ APPLICATIONS: tuple[tuple[re.Pattern[str], URIRef], ...] = (
 )
 
 #: words that make a sentence about extracellular vesicles even without a grounded vesicle mention
-VESICLE_WORDS = re.compile(r"\b(?:exosom\w*|extracellular vesicles?|EVs?|sEVs?|microvesicles?|"
+VESICLE_WORDS = re.compile(r"\b(?:exosom\w*|extracellular vesicles?|EVs?\b|sEVs?\b|microvesicles?|"
                            r"nanovesicles?|exo\b|exos\b|\w+-exos?\b|\w+-EVs?\b)", re.IGNORECASE)
 
 #: phrases placing a cell as the source of the vesicles ("X-derived exosomes", "exosomes from X")
@@ -85,8 +85,9 @@ RECIPIENT_BEFORE = re.compile(r"(?:to|into|in|on|of|by|towards|activate|activati
 #: cargo cues right before or after a gene/chemical mention
 CARGO_BEFORE = re.compile(r"(?:exosom(?:al|ic|e)|EV|vesicular|containing|contain|contains|carrying|carry|carries|"
                           r"loaded with|loaded|deliver(?:ing|ed|s)?|transport(?:ing|s)?|transfer(?:ring|s)?|"
-                          r"with|encapsulat\w*|expressing|express|enriched in|packag\w*|including|"
-                          r"such as|like)\s*(?:the\s+|anti-?\w+\s+|exogenous\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
+                          r"with|encapsulat\w*|enriched in|packag\w*|including|"
+                          r"such as|like|(?:exosom\w*|EVs?|vesicles)\s+(?:\w+\s+)?express(?:ing)?)"
+                          r"\s*(?:the\s+|anti-?\w+\s+|exogenous\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
 CARGO_AFTER = re.compile(r"^\s*,?\s*(?:carried|packaged|contained|enriched|present|transported|delivered|shuttled|"
                          r"loaded|sorted)\s+(?:\w+\s+)?(?:in|within|by|into|via|through)\s+(?:the\s+)?(?:\w+\s+)?"
                          r"(?:exosom|EVs?\b|extracellular vesicles|vesicles)|"
