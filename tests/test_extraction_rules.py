@@ -221,7 +221,8 @@ def test_words_starting_with_ev_are_not_vesicles(reader: Reader) -> None:
 
 
 def test_cells_expressing_a_protein_do_not_make_it_cargo(reader: Reader) -> None:
-    findings = extract(reader, "Engineered exosomes inhibit the growth of tumours by targeting cells expressing EGFR.\n")
+    findings = extract(reader, "Engineered exosomes inhibit the growth of tumours "
+                               "by targeting cells expressing EGFR.\n")
     assert findings and all(not f.cargo for f in findings)
     [finding] = extract(reader, "Exosomes expressing CD47 inhibit phagocytosis in glioma.\n")
     assert best(reader, "CD47", "gene") in finding.cargo
