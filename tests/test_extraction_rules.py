@@ -226,3 +226,17 @@ def test_cells_expressing_a_protein_do_not_make_it_cargo(reader: Reader) -> None
     assert findings and all(not f.cargo for f in findings)
     [finding] = extract(reader, "Exosomes expressing CD47 inhibit phagocytosis in glioma.\n")
     assert best(reader, "CD47", "gene") in finding.cargo
+
+
+def test_a_partitive_clause_keeps_the_subject_and_gets_its_own_direction(reader: Reader) -> None:
+    text = ("Most glioma-derived exosomal proteins polarize macrophages towards the M2 phenotype, "
+            "while a few inhibit angiogenesis.\n")
+    findings = extract(reader, text)
+    angiogenesis = best(reader, "angiogenesis", "process")
+    [inhibited] = [f for f in findings if angiogenesis in f.effect]
+    assert inhibited.effect_direction == (INHIBITS,)
+    assert inhibited.vesicle_type
+
+
+def test_the_review_describing_itself_is_meta_discourse(reader: Reader) -> None:
+    assert extract(reader, "This reviews summarizes how exosomes promote metastasis in cancer.\n") == []

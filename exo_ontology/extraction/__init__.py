@@ -45,7 +45,7 @@ SKIPPED_KINDS = {"title", "keywords", "caption", "heading", "reference"}
 CHEBI_ROLE = "CHEBI:50906"
 #: a review describing itself ("In this review, ...", "we summarize") states no finding
 META_DISCOURSE = re.compile(
-    r"\b(?:(?:this|the present|our) (?:review|article|paper)|we (?:review|summari[sz]e|"
+    r"\b(?:(?:this|the present|our) (?:reviews?|articles?|papers?)|we (?:review|summari[sz]e|"
     r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b|^Fig(?:ure|\.)?\s*\d|"
     # a study's design or a question, not its result ("to determine which had more effect")
     r"\b(?:designed|conducted|performed|carried out|contrasted|compared)\b[^.;]{0,80}\bto (?:determine|investigate|"
@@ -224,6 +224,8 @@ def _roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> 
     return {"cargo": cargo, "targets": targets}
 
 
+#: a clause whose subject is part of the previous clause's ("..., while a few have the opposite effect")
+_PARTITIVE = re.compile(r"^(?:a few|few|some|others|many|most|several|the (?:rest|others|remainder))\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+")
 
 
@@ -233,7 +235,7 @@ def vesicle_clauses(text: str) -> list[tuple[int, int]]:
     spans = list(pairwise([0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and not cues.VESICLE_WORDS.search(text[start:end]):
+        if merged and not (cues.VESICLE_WORDS.search(text[start:end]) or _PARTITIVE.match(text[start:end])):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
@@ -253,11 +255,13 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     clauses = [(0, len(sentence.text))] if sentence.kind == "table_row" else vesicle_clauses(sentence.text)
     if len(clauses) == 1:
         return _read_clause(doc, raw, sentence, sentence.text, mentions, grounder, kinds, carried)
-    out = []
+    out: list[Finding] = []
     for start, end in clauses:
         inside = [_shift([m], -start)[0] for m in mentions if start <= m.start and m.end <= end]
-        out += _read_clause(doc, raw, sentence, sentence.text[start:end], inside, grounder, kinds,
-                            carried if start == 0 else (), offset=start)
+        clause = sentence.text[start:end]
+        # a partitive clause ("while a few ...") speaks of the vesicles of the clause before it
+        subject = carried if start == 0 else (out[-1:] if _PARTITIVE.match(clause) else ())
+        out += _read_clause(doc, raw, sentence, clause, inside, grounder, kinds, subject, offset=start)
     return out
 
 
@@ -325,6 +329,8 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     out = []
     for direction, group in _effects_by_direction(text, effects):
         finding = replace(base, effect=ids(group), effect_direction=(direction,) if direction else ())
+        if direction and not finding.cargo_type:   # "exosomal proteins polarize macrophages": a directed claim
+            finding = replace(finding, cargo_type=vesicle_cargo_types(text, carried_kinds))
         if not _vague(finding):
             out.append(replace(finding, finding_id=finding_id(finding)))
     return out
