@@ -240,3 +240,15 @@ def test_a_partitive_clause_keeps_the_subject_and_gets_its_own_direction(reader:
 
 def test_the_review_describing_itself_is_meta_discourse(reader: Reader) -> None:
     assert extract(reader, "This reviews summarizes how exosomes promote metastasis in cancer.\n") == []
+
+
+def test_making_cells_sensitive_to_a_drug_is_drug_sensitization(reader: Reader) -> None:
+    findings = extract(reader, "Exosomes loaded with miR-34a make lung cancer cells more sensitive to cisplatin.\n")
+    assert any(compress(str(V.DRUG_SENSITIZATION)) in f.effect and f.effect_direction == (PROMOTES,)
+               for f in findings)
+
+
+def test_liver_repair_is_liver_regeneration_and_a_carrier_is_not_cargo(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes used as a nanoparticle carrier enhanced liver tissue repair in mice.\n")
+    assert finding.effect == (best(reader, "liver regeneration", "process"),)
+    assert finding.cargo == ()

@@ -190,7 +190,7 @@ def _evidence(doc: SourceDoc, raw: str, sentence: Sentence, rule: str, mentions:
 
 _CARGO_KIND_NAME = re.compile(r"^(?:(?:m|si|mi|micro|lnc|circ|pi|t|r|nc)?RNAs?|DNAs?|nucleotides?|nucleic acids?|"
                               r"proteins?|lipids?|macromolecules?|chemicals?|compounds?|drugs?|agents?|"
-                              r"biomolecules?|metabolites?)$", re.IGNORECASE)
+                              r"biomolecules?|metabolites?|nanoparticles?)$", re.IGNORECASE)
 
 
 _CARRY_VERB = re.compile(r"\b(?:deliver|carr|transport|transfer|load|encapsulat|packag|shuttl)\w*", re.IGNORECASE)

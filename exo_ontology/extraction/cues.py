@@ -111,13 +111,15 @@ EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "resistant to X" is an effect only when something makes it so; "models resistant to X" is a condition
     (re.compile(r"\bresistance\s+(?:to|against)\s+[\w-]+|\b(?:becom\w*|became|render\w*|mak\w*|made|turn\w*)\s+"
                 r"(?:\w+\s+){0,3}?resistant\s+to\s+[\w-]+", re.IGNORECASE), "drug resistance"),
-    (re.compile(r"\b(?:sensitivity|susceptib\w*|response)\s+to\s+(?:chemo\w*|[\w-]*(?:platin|taxel|rubicin|"
+    (re.compile(r"\b(?:sensitivity|sensitive|susceptib\w*|response)\s+to\s+(?:chemo\w*|[\w-]*(?:platin|taxel|rubicin|"
                 r"citabine|fluorouracil|fen))", re.IGNORECASE), "drug sensitization"),
     (re.compile(r"\bevad\w*\s+(?:the\s+)?immun\w*|\bimmune\s+(?:system\s+)?evad\w*|escape\w*\s+(?:from\s+)?"
                 r"(?:the\s+)?immune", re.IGNORECASE), "immune evasion"),
     (re.compile(r"\bproliferat\w*", re.IGNORECASE), "cell proliferation"),
     (re.compile(r"\bmigrat(?:ion|ory)\b", re.IGNORECASE), "cell migration"),
     (re.compile(r"\bapoptosis\b|\bapoptotic\b", re.IGNORECASE), "apoptotic process"),
+    (re.compile(r"\b(?:liver|hepatic|hepatocyte)\s+(?:tissue\s+)?(?:repair|regeneration)\b", re.IGNORECASE),
+     "liver regeneration"),
     (re.compile(r"\bheal(?:ing|s|ed)?\b|\bregenerat\w*|\btissue repair", re.IGNORECASE), "tissue regeneration"),
     (re.compile(r"\binflammation\b|\binflammatory (?:response|damage)|\b(?:anti|pro)-inflammatory\b", re.IGNORECASE),
      "inflammatory response"),
