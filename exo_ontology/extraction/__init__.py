@@ -41,6 +41,8 @@ from exo_ontology.model import Candidate, Evidence, Finding, Mention, Sentence, 
 from exo_ontology.namespaces import compress
 from exo_ontology.reading.segmenting import raw_pieces
 
+#: raw characters a quoted sentence may span beyond its own text (a caption, a running head)
+MAX_INSERT = 600
 SKIPPED_KINDS = {"title", "keywords", "caption", "heading", "reference"}
 CHEBI_ROLE = "CHEBI:50906"
 #: a review describing itself ("In this review, ...", "we summarize") states no finding
@@ -170,10 +172,11 @@ def _pathway(text: str, grounder: object) -> tuple[tuple[str, ...], str]:
 
 
 def _evidence_span(sentence: Sentence, mentions: list[Mention]) -> tuple[int, int]:
-    """The raw span to quote. A sentence re-joined across a figure or a table spans that too; then
-    quote the contiguous piece holding most of the sentence's mentions instead."""
+    """The raw span to quote. A sentence re-joined across a page break or a figure caption spans
+    that too, and the quote keeps it (the claim stays whole and verbatim); across a longer insert
+    such as a table, quote the contiguous piece holding most of the sentence's mentions instead."""
     start, end = sentence.raw_start, sentence.raw_end
-    if end - start <= 2 * len(sentence.text) + 100:
+    if end - start <= len(sentence.text) + MAX_INSERT:
         return start, end
     pieces = raw_pieces(sentence)
     points = [sentence.raw_span(m.start, m.end)[0] for m in mentions if 0 <= m.start < len(sentence.text)]
