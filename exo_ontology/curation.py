@@ -17,6 +17,7 @@ from pathlib import Path
 from exo_ontology import vocabulary as V
 from exo_ontology.errors import InputError, ValidationFailed, located
 from exo_ontology.extraction.ids import finding_id
+from exo_ontology.findings_table import unescape
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import SLOTS, Candidate, Evidence, Finding, Mention
 from exo_ontology.namespaces import compress
@@ -59,7 +60,9 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str
         if missing:
             raise InputError(located(path, f"missing column(s) {', '.join(missing)}; "
                                            f"expected {', '.join(columns)}", line=1))
-        return [(i, {k: (v or "").strip() for k, v in row.items() if k}) for i, row in enumerate(reader, 2)]
+        # cells use linear-TSV escapes, as build/findings.tsv does: a quote copied from there keeps
+        # its line breaks ("exo-\\nsomes") and so stays verbatim
+        return [(i, {k: unescape((v or "").strip()) for k, v in row.items() if k}) for i, row in enumerate(reader, 2)]
 
 
 def _check_curie(curie: str, slot: str, lexicon: Lexicon, exoc_terms: set[str]) -> str | None:

@@ -252,3 +252,22 @@ def test_liver_repair_is_liver_regeneration_and_a_carrier_is_not_cargo(reader: R
     [finding] = extract(reader, "Exosomes used as a nanoparticle carrier enhanced liver tissue repair in mice.\n")
     assert finding.effect == (best(reader, "liver regeneration", "process"),)
     assert finding.cargo == ()
+
+
+@pytest.mark.parametrize(("text", "go_name"), [
+    ("Exosomal miR-21 promotes metastasis via the Wnt/β-catenin signaling pathway.\n",
+     "canonical Wnt signaling pathway"),
+    ("Exosomal miR-21 promotes metastasis through the PI3K/AKT signaling pathway.\n",
+     "phosphatidylinositol 3-kinase/protein kinase B signal transduction"),
+    ("Exosomal miR-21 promotes metastasis through the MAPK pathway.\n", "MAPK cascade"),
+])
+def test_a_named_pathway_is_grounded_through_go_pathway_names(reader: Reader, text: str, go_name: str) -> None:
+    [finding] = extract(reader, text)
+    assert finding.pathway == (best(reader, go_name, "process"),)
+    assert finding.pathway_text
+
+
+def test_an_unknown_pathway_keeps_its_text_without_an_identifier(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomal miR-21 promotes metastasis through the FOO1/BAR2 signaling pathway.\n")
+    assert finding.pathway == ()
+    assert finding.pathway_text == "FOO1/BAR2 signaling pathway"

@@ -160,15 +160,48 @@ def _applications(text: str, has_delivered_cargo: bool) -> tuple[str, ...]:
 
 
 def _pathway(text: str, grounder: object) -> tuple[tuple[str, ...], str]:
-    match = cues.PATHWAY.search(text)
-    if not match:
+    """The signalling pathway a sentence names, grounded to GO through the names GO gives pathways;
+    the phrase is kept as written either way ("PI3K/AKT signaling pathway")."""
+    phrase = pathway_phrase(text)
+    if not phrase:
         return (), ""
-    phrase = " ".join(match.group(1).split()).strip(" -/")
-    phrase = re.sub(r"^(?:the|a|an|of|via|through|by|and)\s+", "", phrase, flags=re.IGNORECASE)
-    for cand in grounder.ground(phrase, type="process", limit=3):  # type: ignore[attr-defined]
-        if cand.curie.startswith("GO:") and re.search(r"signal|pathway|cascade|transduction", cand.label):
-            return (cand.curie,), phrase
+    for name in pathway_names(phrase):
+        for cand in grounder.ground(name, type="process", limit=3):  # type: ignore[attr-defined]
+            if cand.curie.startswith("GO:") and cand.status in ("label", "exact", "related") \
+                    and re.search(r"signal|pathway|cascade|transduction", cand.label):
+                return (cand.curie,), phrase
     return (), phrase
+
+
+_NAME_TOKEN = re.compile(r"^(?=.*[A-Z0-9βκα/])[\w\-/βκα]+$")
+
+
+def pathway_phrase(text: str) -> str:
+    """The first pathway the text names: the name-like words (symbols, "Wnt/β-catenin") right before
+    "signaling pathway", "pathway", "axis" or "cascade"; "" when no named pathway."""
+    for match in cues.PATHWAY_END.finditer(text):
+        words = text[:match.start()].split()
+        names: list[str] = []
+        while words and _NAME_TOKEN.match(words[-1]) and len(names) < 4:
+            names.insert(0, words.pop())
+        if names:
+            return " ".join([*names, " ".join(match.group(0).split())])
+    return ""
+
+
+def pathway_names(phrase: str) -> list[str]:
+    """Names GO may give the pathway a text writes as "A/B signaling pathway", most specific first:
+    "A/B signal transduction", "A receptor signaling pathway through B" (Wnt/β-catenin), "A signaling"."""
+    core = re.sub(r"\s*(?:signal(?:l)?ing\s+)?(?:pathway|axis|cascade)$", "", phrase, flags=re.IGNORECASE).strip()
+    if not core:
+        return []
+    parts = [p for p in re.split(r"/", core) if p]
+    names = [phrase, f"{core} signaling pathway", f"{core} signal transduction", f"{core} signaling"]
+    if len(parts) == 2:
+        first, second = parts
+        names += [f"{first} receptor signaling pathway through {second}", f"{first} signaling pathway through {second}",
+                  f"{first}-{second} signaling", f"{first}/{second} signal transduction"]
+    return list(dict.fromkeys(names))
 
 
 def _evidence_span(sentence: Sentence, mentions: list[Mention]) -> tuple[int, int]:

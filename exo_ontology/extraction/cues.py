@@ -104,8 +104,8 @@ TARGET_BEFORE = re.compile(r"(?:target(?:s|ing|ed)?|regulat\w*|suppress\w*|inhib
                            r"down-regulat\w*|upregulat\w*|up-regulat\w*|activat\w*|expression of|levels? of|"
                            r"increas\w*|decreas\w*|reduc\w*|silenc\w*|via|through|by|on|of|attach to)\s*"
                            r"(?:the\s+)?(?:expression of\s+|product of\s+)?$", re.IGNORECASE)
-PATHWAY = re.compile(r"((?:[\w\-/βκα]+[\s/-]){0,4}?[\w\-/βκα]*\s*(?:signal(?:l)?ing\s+)?(?:pathway|axis|cascade))",
-                     re.IGNORECASE)
+#: the words ending a named pathway ("Wnt/β-catenin signaling pathway", "BCL9/Wnt/CD44 axis")
+PATHWAY_END = re.compile(r"\b(?:signal(?:l)?ing\s+)?(?:pathway|axis|cascade)\b", re.IGNORECASE)
 #: effects written as a phrase rather than a term name -> the ontology name to ground them with
 EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "resistant to X" is an effect only when something makes it so; "models resistant to X" is a condition
