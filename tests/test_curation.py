@@ -115,3 +115,13 @@ def test_grounding_overrides_replace_or_drop_mentions(tmp_path: Path) -> None:
           [{"text": "BC", "type": "disease", "curie": "MONDO:9999999", "curator": "c", "reason": "r"}])
     with pytest.raises(ValidationFailed, match=r"groundings\.tsv row 2, column curie"):
         load_grounding_overrides(tmp_path, FakeLexicon())
+
+
+def test_an_added_quote_may_span_lines_with_linear_tsv_escapes(tmp_path: Path) -> None:
+    raw = "Exosomal miR-21 promotes exo-\nsome release in glioma."
+    write(tmp_path / "findings.tsv", FINDING_COLUMNS, [
+        {"action": "add", "doc_id": "d1", "quote": "promotes exo-\\nsome release", "effect": "GO:0001525",
+         "curator": "c", "reason": "missed"}])
+    ov = load_overlay(tmp_path, FakeLexicon(), {"d1": raw}, set(), {"EXOC:0006001"})
+    [added] = apply_overlay([], ov, {"d1": raw})
+    assert raw[added.evidence.char_start:added.evidence.char_end] == "promotes exo-\nsome release"
