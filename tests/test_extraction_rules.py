@@ -271,3 +271,17 @@ def test_an_unknown_pathway_keeps_its_text_without_an_identifier(reader: Reader)
     [finding] = extract(reader, "Exosomal miR-21 promotes metastasis through the FOO1/BAR2 signaling pathway.\n")
     assert finding.pathway == ()
     assert finding.pathway_text == "FOO1/BAR2 signaling pathway"
+
+
+def test_a_sentence_without_disease_inherits_the_documents_and_the_id_ignores_it(reader: Reader) -> None:
+    text = "Exosomal miR-21 promotes angiogenesis.\n"
+    doc = SourceDoc("t", Path("t.txt"), title="Exosomes in glioma")
+    [finding] = findings_from_text(doc, text, reader)
+    assert finding.disease == (best(reader, "glioma", "disease"),) and finding.disease_inherited
+    [plain] = extract(reader, text)    # no title: no disease, yet the same claim and the same IRI
+    assert plain.disease == () and plain.finding_id == finding.finding_id
+
+
+def test_a_generic_disease_beside_a_specific_one_is_dropped(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomal miR-21 promotes angiogenesis in cancer, notably in colorectal cancer.\n")
+    assert finding.disease == (best(reader, "colorectal cancer", "disease"),)

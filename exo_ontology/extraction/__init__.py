@@ -33,6 +33,7 @@ from exo_ontology.extraction.slots import (
     is_cargo,
     is_target,
     kind_of,
+    most_specific,
     target_direction,
     unnamed_cargo_types,
     vesicle_cargo_types,
@@ -90,7 +91,8 @@ def load_kinds(edit_file: Path, lexicon: object) -> Kinds:
                 effects.add(curie)
     roles = {t.curie for t in lexicon.terms()  # type: ignore[attr-defined]
              if t.curie.startswith("CHEBI:") and CHEBI_ROLE in lexicon.ancestors(t.curie)}  # type: ignore[attr-defined]
-    return Kinds(frozenset(effects), frozenset(vesicles), frozenset(roles))
+    return Kinds(frozenset(effects), frozenset(vesicles), frozenset(roles),
+                 ancestors=lexicon.ancestors)  # type: ignore[attr-defined]
 
 
 def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
@@ -99,6 +101,7 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
     found: dict[str, Finding] = {}
     previous: list[Finding] = []
     previous_section = None
+    context = DiseaseContext(doc, grounder, kinds)
     for sentence in sentences:
         if sentence.kind in SKIPPED_KINDS or META_DISCOURSE.search(sentence.text) or HEDGED.search(sentence.text):
             previous = []
@@ -107,11 +110,36 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
                      and not NOT_THE_VESICLES.match(sentence.text))
         carried: list[Finding] = previous if continues else []
         previous_section = sentence.section
-        findings = read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds, carried)
+        findings = read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds, carried,
+                                 context.diseases(sentence))
         for finding in findings:
             found.setdefault(finding.finding_id, finding)
         previous = findings or _subject(doc, sentence, mentions.get(sentence.index, []), kinds)
     return list(found.values())
+
+
+class DiseaseContext:
+    """The disease a sentence that names none is about: that of its section's heading ("7. Exosomes
+    and cancer drug resistance"), else that of the document's title."""
+
+    def __init__(self, doc: SourceDoc, grounder: object, kinds: Kinds) -> None:
+        self._grounder, self._kinds = grounder, kinds
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._title = self._named(doc.title)
+
+    def diseases(self, sentence: Sentence) -> tuple[str, ...]:
+        return self._named(sentence.section) or self._title
+
+    def _named(self, text: str) -> tuple[str, ...]:
+        text = " ".join(text.split())
+        if text and text not in self._cache:
+            from exo_ontology.recognition import recognize
+
+            line = Sentence(doc_id="", index=-1, text=text, raw_start=0, raw_end=len(text))
+            found = recognize([line], self._grounder).get(-1, [])  # type: ignore[arg-type]
+            self._cache[text] = most_specific(ids([m for m in found if kind_of(m, self._kinds) == "disease"]),
+                                              self._kinds)
+        return self._cache.get(text, ())
 
 
 def _table_mentions(sentence: Sentence, grounder: object) -> list[Mention]:
@@ -281,7 +309,8 @@ def vesicle_clauses(text: str) -> list[tuple[int, int]]:
 
 
 def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[Mention],
-                  grounder: object, kinds: Kinds, carried: Sequence[Finding] = ()) -> list[Finding]:
+                  grounder: object, kinds: Kinds, carried: Sequence[Finding] = (),
+                  context_diseases: tuple[str, ...] = ()) -> list[Finding]:
     """The findings one sentence (or table row) states: one per direction of effect, per clause
     when several clauses each say something of their own vesicles.
 
@@ -290,20 +319,24 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     """
     clauses = [(0, len(sentence.text))] if sentence.kind == "table_row" else vesicle_clauses(sentence.text)
     if len(clauses) == 1:
-        return _read_clause(doc, raw, sentence, sentence.text, mentions, grounder, kinds, carried)
+        return _read_clause(doc, raw, sentence, sentence.text, mentions, grounder, kinds, carried,
+                            context_diseases=context_diseases)
     out: list[Finding] = []
     for start, end in clauses:
         inside = [_shift([m], -start)[0] for m in mentions if start <= m.start and m.end <= end]
         clause = sentence.text[start:end]
         # a partitive clause ("while a few ...") speaks of the vesicles of the clause before it
         subject = carried if start == 0 else (out[-1:] if _PARTITIVE.match(clause) else ())
-        out += _read_clause(doc, raw, sentence, clause, inside, grounder, kinds, subject, offset=start)
+        out += _read_clause(doc, raw, sentence, clause, inside, grounder, kinds, subject, offset=start,
+                            context_diseases=context_diseases)
     return out
 
 
 def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentions: list[Mention],
-                 grounder: object, kinds: Kinds, carried: Sequence[Finding], offset: int = 0) -> list[Finding]:
-    """The findings of one clause (`text`, at `offset` in the sentence) or of a whole table row."""
+                 grounder: object, kinds: Kinds, carried: Sequence[Finding], offset: int = 0,
+                 context_diseases: tuple[str, ...] = ()) -> list[Finding]:
+    """The findings of one clause (`text`, at `offset` in the sentence) or of a whole table row;
+    with no disease of its own it takes the row's, else the section's (`context_diseases`)."""
     is_row = sentence.kind == "table_row"
     if is_row:
         mentions = [*mentions, *_shift(_table_mentions(sentence, grounder), len(text) + 1)]
@@ -344,10 +377,12 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     cargo_ids = ids([m for m, _ in cargo])
     roles["targets"] = [m for m in roles["targets"] if m.best is not None and m.best.curie not in cargo_ids]
     target_dirs = {d for m in roles["targets"] if (d := target_direction(text, m))}
-    diseases = ids(by_kind.get("disease", []))
+    diseases = most_specific(ids(by_kind.get("disease", [])), kinds)
     inherited = False
     if not diseases and is_row:
         diseases, inherited = inherited_disease(sentence, grounder), True
+    elif not diseases and context_diseases:
+        diseases, inherited = context_diseases, True
     pathway, pathway_text = _pathway(text, grounder)
     vesicles = ids(by_kind.get("vesicle", [])) or ((V.GO_EXOSOME,) if is_row else _vesicle_word_types(text))
     kinds_of_cargo = cargo_types(text, cargo) or named_kinds or unnamed_cargo_types(text)
@@ -404,14 +439,15 @@ def _named_as_cells(text: str, mention: Mention) -> bool:
 
 
 def _vague(finding: Finding) -> bool:
-    """An effect named with no direction, no cargo, no source, no target and no disease says nothing
-    checkable ("exosomes influence the activity of immune cells")."""
+    """An effect named with no direction, no cargo, no source, no target and no disease of its own
+    says nothing checkable ("exosomes influence the activity of immune cells")."""
+    own_disease = bool(finding.disease) and not finding.disease_inherited
     if set(finding.effect) <= {V.GO_EXOSOMAL_SECRETION} and finding.effect:
         # the vesicles' own release, said with no cell, cargo or drug acting on it ("X is crucial for
         # the secretion of exosomes" where X is not recognised) is a statement of biology, not a finding
-        return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target or finding.disease)
+        return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target or own_disease)
     return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target
-                or finding.effect_direction or finding.disease)
+                or finding.effect_direction or own_disease)
 
 
 def _effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, list[Mention]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from exo_ontology import vocabulary as V
@@ -34,6 +34,16 @@ class Kinds:
     effects: frozenset[str]
     vesicles: frozenset[str]
     roles: frozenset[str] = frozenset()   # ChEBI roles ("drug", "biomarker"): not chemical entities
+    ancestors: Callable[[str], Sequence[str]] | None = None   # the lexicon's is_a closure
+
+
+def most_specific(curies: tuple[str, ...], kinds: Kinds) -> tuple[str, ...]:
+    """Drop a term another term of the slot already implies ("cancer" beside "colorectal cancer"):
+    the generic word is the same claim said less precisely."""
+    if kinds.ancestors is None or len(curies) < 2:
+        return curies
+    implied = {a for c in curies for a in kinds.ancestors(c)}
+    return tuple(c for c in curies if c not in implied)
 
 
 def kind_of(mention: Mention, kinds: Kinds) -> str:
