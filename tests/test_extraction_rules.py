@@ -285,3 +285,15 @@ def test_a_sentence_without_disease_inherits_the_documents_and_the_id_ignores_it
 def test_a_generic_disease_beside_a_specific_one_is_dropped(reader: Reader) -> None:
     [finding] = extract(reader, "Exosomal miR-21 promotes angiogenesis in cancer, notably in colorectal cancer.\n")
     assert finding.disease == (best(reader, "colorectal cancer", "disease"),)
+
+
+def test_circulation_is_not_a_circrna(reader: Reader) -> None:
+    findings = extract(reader, "Exosomes loaded with siRNA have a long half-life in the circulation "
+                               "and are promising drug delivery vehicles.\n")
+    assert all(compress(str(V.CIRCRNA)) not in f.cargo_type for f in findings)
+
+
+def test_a_kind_carried_with_a_target_makes_a_finding(reader: Reader) -> None:
+    [finding] = extract(reader, "Engineered exosomes transport the Cas9 protein and target the KRAS gene.\n")
+    assert best(reader, "KRAS", "gene") in finding.target
+    assert finding.cargo_type

@@ -356,7 +356,8 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     carried_kinds = [m for m in by_kind.get("chemical", []) if _CARGO_KIND_NAME.match(m.text)
                      and (is_cargo(text, m, vesicle_word) or _CARRY_VERB.search(text))]
     applications = _applications(text, any(kind == "chemical" for _, kind in cargo) or bool(carried_kinds))
-    named_kinds = () if cargo or effects else vesicle_cargo_types(text, carried_kinds)
+    named_kinds = () if cargo or effects else (vesicle_cargo_types(text, carried_kinds)
+                                               or unnamed_cargo_types(text))
     if not cargo and not effects and not (named_kinds and (applications or roles["targets"])):
         return []
     first = min((m.start for ms in by_kind.values() for m in ms if m.best), default=-1)

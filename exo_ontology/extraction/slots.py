@@ -15,7 +15,7 @@ VESICLE_GO = {V.GO_EXTRACELLULAR_VESICLE, V.GO_EXOSOME, V.GO_MICROVESICLE, V.GO_
 EXOC_PREFIX = "EXOC:"
 _CARGO_TYPE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\blnc\s?RNA|long non-?coding RNA", re.IGNORECASE), "lncrna"),
-    (re.compile(r"\bcirc(?:ular)?\s?RNA|\bcirc[A-Z]", re.IGNORECASE), "circrna"),
+    (re.compile(r"\bcirc(?:ular)?\s?RNA|\b(?-i:circ[A-Z])", re.IGNORECASE), "circrna"),
     (re.compile(r"\bpi\s?RNA", re.IGNORECASE), "pirna"),
     (re.compile(r"\bsi\s?RNA|\bsi[A-Z0-9]{3,}\b"), "sirna"),
     (re.compile(r"\bmRNA\b"), "mrna"),
