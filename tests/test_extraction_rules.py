@@ -297,3 +297,11 @@ def test_a_kind_carried_with_a_target_makes_a_finding(reader: Reader) -> None:
     [finding] = extract(reader, "Engineered exosomes transport the Cas9 protein and target the KRAS gene.\n")
     assert best(reader, "KRAS", "gene") in finding.target
     assert finding.cargo_type
+
+
+@pytest.mark.parametrize("text", [
+    "The advantages of exosomes include low toxicity and the ability to carry siRNA to tumours.\n",
+    "Three exosome-mediated drug resistance mechanisms have been defined: drug efflux and miRNA transfer.\n",
+])
+def test_merits_and_typologies_are_not_findings(reader: Reader, text: str) -> None:
+    assert extract(reader, text) == []

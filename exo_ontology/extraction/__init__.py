@@ -54,7 +54,11 @@ META_DISCOURSE = re.compile(
     r"\b(?:designed|conducted|performed|carried out|contrasted|compared)\b[^.;]{0,80}\bto (?:determine|investigate|"
     r"assess|evaluate|examine|explore|test) (?:whether|which|if|how)\b|"
     r"\b(?:assessed|evaluated|investigated|examined|explored)\b[^.;]{0,60}\b(?:ability|whether|which|if|how)\b|"
-    r"\bcan be (?:analy[sz]ed|viewed|examined|classified|divided|considered) (?:from|in|into)\b",
+    r"\bcan be (?:analy[sz]ed|viewed|examined|classified|divided|considered) (?:from|in|into)\b|"
+    # the merits of a method, or a typology ("three mechanisms have been defined"), not a finding
+    r"\b(?:advantages|disadvantages|limitations|drawbacks|benefits) of\b|"
+    r"\b(?:mechanisms|types|categories|classes|strategies) (?:have|has) been (?:defined|described|proposed|"
+    r"identified|classified)\b",
     re.IGNORECASE)
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
 ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
