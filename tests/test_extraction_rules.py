@@ -305,3 +305,14 @@ def test_a_kind_carried_with_a_target_makes_a_finding(reader: Reader) -> None:
 ])
 def test_merits_and_typologies_are_not_findings(reader: Reader, text: str) -> None:
     assert extract(reader, text) == []
+
+
+def test_vesicles_delivering_a_drug_are_drug_loaded_and_modified_ones_engineered(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes were used to deliver doxorubicin to breast cancer cells, "
+                                "inhibiting their proliferation.\n")
+    assert compress(str(V.DRUG_LOADED_EV)) in finding.vesicle_type
+    [finding] = extract(reader, "Exosomes derived from dendritic cells were modified with a peptide "
+                                "and inhibited angiogenesis in melanoma.\n")
+    assert compress(str(V.ENGINEERED_EV)) in finding.vesicle_type
+    [finding] = extract(reader, "Exosomes from dendritic cells inhibited angiogenesis in melanoma.\n")
+    assert compress(str(V.ENGINEERED_EV)) not in finding.vesicle_type

@@ -391,6 +391,7 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     pathway, pathway_text = _pathway(text, grounder)
     vesicles = ids(by_kind.get("vesicle", [])) or ((V.GO_EXOSOME,) if is_row else _vesicle_word_types(text))
     kinds_of_cargo = cargo_types(text, cargo) or named_kinds or unnamed_cargo_types(text)
+    vesicles = _made_vesicles(text, vesicles, applications, bool(cargo or kinds_of_cargo))
     base = Finding(
         doc_id=doc.doc_id,
         evidence=_evidence(doc, raw, sentence, "table-row" if is_row else "sentence-cue", _shift(mentions, offset)),
@@ -436,6 +437,29 @@ def _canonical_drug_response(mention: Mention, direction: str) -> tuple[Mention,
 
 
 _OPPOSITE_EFFECTS = {compress(str(V.DRUG_SENSITIZATION)): compress(str(V.DRUG_RESISTANCE))}
+
+
+_MODIFIED = r"(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated|fused|linked|coupled|attached)"
+_ENGINEERED = re.compile(
+    r"\b(?:[\w-]+-)?(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated|designed|displaying)\s+"
+    r"(?:\w+\s+)?(?:exosom|EVs?\b|extracellular vesicles)|"
+    r"\b(?:exosom\w*|EVs?|extracellular vesicles)\b[^.;]{0,60}?\b(?:were|was|are|is|been|being)\s+(?:\w+ly\s+)?"
+    + _MODIFIED + r"\b|\b(?:exosom\w*|EVs?|extracellular vesicles)\b[^.;]{0,60}?\b" + _MODIFIED + r"\s+(?:with|to)\b",
+    re.IGNORECASE)
+
+
+def _made_vesicles(text: str, vesicles: tuple[str, ...], applications: tuple[str, ...],
+                   has_cargo: bool) -> tuple[str, ...]:
+    """Natural vesicles the sentence says were modified are engineered ones; vesicles used to deliver
+    a cargo are drug-loaded ones (EXOC classes, kept beside the natural vesicle type)."""
+    if not set(vesicles) & {V.GO_EXOSOME, V.GO_EXTRACELLULAR_VESICLE}:
+        return vesicles
+    made = set(vesicles)
+    if _ENGINEERED.search(text):
+        made.add(compress(str(V.ENGINEERED_EV)))
+    if has_cargo and compress(str(V.DRUG_DELIVERY_VEHICLE)) in applications:
+        made.add(compress(str(V.DRUG_LOADED_EV)))
+    return tuple(sorted(made))
 
 
 def _named_as_cells(text: str, mention: Mention) -> bool:
