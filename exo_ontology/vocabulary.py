@@ -123,6 +123,9 @@ GO_EXOSOME = "GO:0070062"
 GO_MICROVESICLE = "GO:1990742"
 GO_APOPTOTIC_BODY = "GO:0097189"
 GO_EXOSOMAL_SECRETION = "GO:1990182"   # exosomal secretion, in the effect subset of exoc-edit.ttl
+#: reused CL and MONDO classes: vesicles "derived from a tumour" come from its neoplastic cells
+CL_NEOPLASTIC_CELL = "CL:0001063"
+MONDO_NEOPLASM = "MONDO:0005070"
 
 # --- vesicle types GO lacks (subclasses of GO:1903561 extracellular vesicle) ----
 SMALL_EV = _t(1001)                 # small extracellular vesicle (MISEV2023 size-based)

@@ -316,3 +316,26 @@ def test_vesicles_delivering_a_drug_are_drug_loaded_and_modified_ones_engineered
     assert compress(str(V.ENGINEERED_EV)) in finding.vesicle_type
     [finding] = extract(reader, "Exosomes from dendritic cells inhibited angiogenesis in melanoma.\n")
     assert compress(str(V.ENGINEERED_EV)) not in finding.vesicle_type
+
+
+@pytest.mark.parametrize("text", [
+    "Glioma-derived exosomes promote angiogenesis.\n",
+    "Exosomes derived from tumors promote angiogenesis in mice.\n",
+    "Tumor exosomes promote angiogenesis.\n",
+])
+def test_vesicles_a_tumour_releases_come_from_neoplastic_cells(reader: Reader, text: str) -> None:
+    [finding] = extract(reader, text)
+    assert V.CL_NEOPLASTIC_CELL in finding.source_cell
+
+
+def test_vesicles_of_patients_and_of_cancer_stem_cells_are_not_from_neoplastic_cells(reader: Reader) -> None:
+    [finding] = extract(reader, "Plasma exosomes of breast cancer patients contain EGFR, a biomarker of relapse.\n")
+    assert V.CL_NEOPLASTIC_CELL not in finding.source_cell
+    [finding] = extract(reader, "Exosomes from cancer stem cells promote angiogenesis.\n")
+    assert finding.source_cell == (best(reader, "cancer stem cell", "cell"),)
+
+
+def test_a_subjectless_gerund_after_an_opening_phrase_does_not_continue(reader: Reader) -> None:
+    text = ("Exosomes from M2 macrophages promote angiogenesis.\n\n"
+            "In general, by studying exosomal miRNAs, we hope to improve glioma diagnosis.\n")
+    assert all(not (f.source_cell and "we hope" in f.evidence.quote) for f in extract(reader, text))

@@ -61,9 +61,9 @@ META_DISCOURSE = re.compile(
     r"identified|classified)\b",
     re.IGNORECASE)
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
-ANAPHORA = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
+ANAPHORA = re.compile(r"^(?:(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
                       r"[A-Z][^,.;]{0,40},\s+)?(?:they|these|such\b(?! as)|those|"
-                      r"this\b(?! (?:review|study|article))|by \w+ing)\b", re.IGNORECASE)
+                      r"this\b(?! (?:review|study|article)))|(?:Also,?\s+)?by \w+ing)\b", re.IGNORECASE)
 #: an anaphor whose head noun is not the vesicles ("These components ...", "This activation ...")
 NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
                               r"[A-Z][^,.;]{0,40},\s+)?"
@@ -379,6 +379,10 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
         sources_ids = tuple(sorted({c for f in carried for c in f.source_cell}))
     else:
         sources_ids = ids(sources)
+    cell_spans = [(m.start, m.end) for m in by_kind.get("cell", [])]
+    if any(_tumour_releases(text, m, kinds) for m in by_kind.get("disease", [])
+           if not any(s <= m.start and m.end <= e for s, e in cell_spans)):   # "cancer stem cells" is a cell
+        sources_ids = tuple(sorted({*sources_ids, V.CL_NEOPLASTIC_CELL}))
     cargo_ids = ids([m for m, _ in cargo])
     roles["targets"] = [m for m in roles["targets"] if m.best is not None and m.best.curie not in cargo_ids]
     target_dirs = {d for m in roles["targets"] if (d := target_direction(text, m))}
@@ -460,6 +464,29 @@ def _made_vesicles(text: str, vesicles: tuple[str, ...], applications: tuple[str
     if has_cargo and compress(str(V.DRUG_DELIVERY_VEHICLE)) in applications:
         made.add(compress(str(V.DRUG_LOADED_EV)))
     return tuple(sorted(made))
+
+
+_RELEASED_AFTER = re.compile(r"^[\s-]*(?:\([^()]{1,12}\)\s*)?(?:-?derived|-?secreted|-?released|-?excreted|-?produced|"
+                             r"-?shed|exosom|EVs?\b|sEVs?\b|extracellular vesicles?|exos?\b)", re.IGNORECASE)
+
+
+_HOSTS = re.compile(r"^\s*(?:patients?|subjects?|individuals?|donors?|mice|rats?|models?|tissues?|samples?)\b",
+                    re.IGNORECASE)
+
+
+def _tumour_releases(text: str, mention: Mention, kinds: Kinds) -> bool:
+    """"glioma-derived exosomes", "tumour exosomes", "exosomes derived from tumours": vesicles a
+    neoplasm releases come from its neoplastic cells."""
+    best = mention.best
+    if best is None or kinds.ancestors is None:
+        return False
+    if best.curie != V.MONDO_NEOPLASM and V.MONDO_NEOPLASM not in kinds.ancestors(best.curie):
+        return False
+    after = text[mention.end:mention.end + 40]
+    if _HOSTS.match(after):      # "exosomes of breast cancer patients" come from their fluids
+        return False
+    before = text[max(0, mention.start - 60):mention.start]
+    return bool(_RELEASED_AFTER.match(after) or cues.SOURCE_AFTER.search(before))
 
 
 def _named_as_cells(text: str, mention: Mention) -> bool:
