@@ -339,3 +339,13 @@ def test_a_subjectless_gerund_after_an_opening_phrase_does_not_continue(reader: 
     text = ("Exosomes from M2 macrophages promote angiogenesis.\n\n"
             "In general, by studying exosomal miRNAs, we hope to improve glioma diagnosis.\n")
     assert all(not (f.source_cell and "we hope" in f.evidence.quote) for f in extract(reader, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Lung cancer cells were successfully killed by exosomes loaded with paclitaxel.\n",
+    "Exosomes from macrophages enable cancer cells to escape immune surveillance and promote metastasis.\n",
+    "Exosomal miR-222 promotes drug resistance in ER-positive breast cancer cells.\n",
+])
+def test_cells_acted_on_are_recipients(reader: Reader, text: str) -> None:
+    findings = extract(reader, text)
+    assert findings and all(f.recipient_cell and V.CL_NEOPLASTIC_CELL not in f.source_cell for f in findings)

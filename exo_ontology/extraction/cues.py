@@ -78,9 +78,15 @@ SOURCE_AFTER = re.compile(r"\b(?:exosom\w*|EVs?|sEVs?|vesicles?|exos?)\s+(?:(?:[
                           r"originating|purified|collected|extracted)\s+)?(?:from|by|of)\s+(?:the\s+|human\s+)?$",
                           re.IGNORECASE)
 #: phrases placing a cell as the recipient ("transferred to macrophages", "uptake by X")
-RECIPIENT_BEFORE = re.compile(r"(?:to|into|in|on|of|by|towards|activate|activating|polarize|reprogram|"
-                              r"convert|target|absorbed by|uptake by)\s*(?:the\s+|human\s+|recipient\s+|"
-                              r"surrounding\s+|nearby\s+|healthy\s+|sensitive\s+)?$", re.IGNORECASE)
+RECIPIENT_BEFORE = re.compile(r"\b(?:to|into|in|on|of|by|towards|activate|activating|polarize|reprogram|"
+                              r"convert|target\w*|absorbed by|uptake by|enabl\w*|allow\w*|help\w*|aid\w*|kill\w*|"
+                              r"eliminat\w*|sensiti[sz]\w*|render\w*|reach\w*|enter\w*)\s*(?:the\s+|human\s+|"
+                              r"recipient\s+|surrounding\s+|nearby\s+|healthy\s+|sensitive\s+|"
+                              r"[\w+]+-(?:positive|negative|resistant|sensitive)\s+)?$", re.IGNORECASE)
+#: a cell acted on by the vesicles in the passive ("cancer cells were killed by exosomes loaded with ...")
+RECIPIENT_PASSIVE = re.compile(r"^[^.;]{0,80}?\b(?:were|was|are|is|been|be|being)\s+(?:[\w,]+\s+){0,4}?"
+                               r"\w+ed\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:exosom|EVs?\b|extracellular vesicles)",
+                               re.IGNORECASE)
 
 #: cargo cues right before or after a gene/chemical mention
 CARGO_BEFORE = re.compile(r"(?:exosom(?:al|ic|e)|EV|vesicular|containing|contain|contains|carrying|carry|carries|"

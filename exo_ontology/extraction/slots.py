@@ -138,7 +138,7 @@ def cell_role(text: str, mention: Mention, first_entity: bool, has_vesicle_word:
         return "source"
     if cues.SOURCE_AFTER.search(before):
         return "source"
-    if cues.RECIPIENT_BEFORE.search(before):
+    if cues.RECIPIENT_BEFORE.search(before) or cues.RECIPIENT_PASSIVE.match(_after(text, mention, 110)):
         return "recipient"
     if first_entity and has_vesicle_word:
         return "source"
