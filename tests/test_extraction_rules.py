@@ -349,3 +349,10 @@ def test_a_subjectless_gerund_after_an_opening_phrase_does_not_continue(reader: 
 def test_cells_acted_on_are_recipients(reader: Reader, text: str) -> None:
     findings = extract(reader, text)
     assert findings and all(f.recipient_cell and V.CL_NEOPLASTIC_CELL not in f.source_cell for f in findings)
+
+
+def test_vesicles_carrying_a_drug_to_treat_are_a_vehicle_not_the_agent(reader: Reader) -> None:
+    [finding] = extract(reader, "Gemcitabine-containing exosomes inhibited tumor growth in the treatment of "
+                                "pancreatic cancer.\n")
+    assert compress(str(V.DRUG_DELIVERY_VEHICLE)) in finding.application
+    assert compress(str(V.THERAPEUTIC_AGENT)) not in finding.application

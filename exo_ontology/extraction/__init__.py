@@ -180,7 +180,12 @@ def _study_types(sentence: Sentence) -> tuple[str, ...]:
     return tuple(sorted({compress(str(value)) for pattern, value in cues.STUDY_TYPES if pattern.search(text)}))
 
 
+_THERAPY_WORDS = re.compile(r"\b(?:therap|treat|anti-?(?:tumou?r|cancer)|anticancer|chemotherap|cure)", re.IGNORECASE)
+
+
 def _applications(text: str, has_delivered_cargo: bool) -> tuple[str, ...]:
+    """Applications the sentence states. Vesicles carrying a drug to treat a disease are a delivery
+    vehicle (the drug is the therapeutic agent, not the vesicles), even without a delivery word."""
     found = set()
     for pattern, value in cues.APPLICATIONS:
         if pattern.search(text):
@@ -188,6 +193,10 @@ def _applications(text: str, has_delivered_cargo: bool) -> tuple[str, ...]:
                     r"drug deliver|carrier|vehicle|loaded|nanocarrier", text, re.IGNORECASE)):
                 continue
             found.add(compress(str(value)))
+    if has_delivered_cargo and _THERAPY_WORDS.search(text):
+        found.add(compress(str(V.DRUG_DELIVERY_VEHICLE)))
+    if compress(str(V.DRUG_DELIVERY_VEHICLE)) in found:
+        found.discard(compress(str(V.THERAPEUTIC_AGENT)))
     return tuple(sorted(found))
 
 
