@@ -356,3 +356,22 @@ def test_vesicles_carrying_a_drug_to_treat_are_a_vehicle_not_the_agent(reader: R
                                 "pancreatic cancer.\n")
     assert compress(str(V.DRUG_DELIVERY_VEHICLE)) in finding.application
     assert compress(str(V.THERAPEUTIC_AGENT)) not in finding.application
+
+
+def test_a_list_shares_its_first_items_role_and_an_uncued_gene_has_none(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes from glioma cells carry factors like IL6, CXCL8 and VEGFA that promote "
+                                "angiogenesis.\n")
+    assert {best(reader, g, "gene") for g in ("IL6", "CXCL8", "VEGFA")} <= set(finding.cargo)
+    assert finding.target == ()
+    [finding] = extract(reader, "In gastric cancer, CD97 and exosomes promote invasion.\n")
+    assert finding.target == () and finding.cargo == ()
+
+
+def test_eliminated_or_anti_genes_and_protein_expression_are_targets(reader: Reader) -> None:
+    [finding] = extract(reader, "Eliminating TSG101 decreases the release of exosomes in glioma.\n")
+    assert best(reader, "TSG101", "gene") in finding.target
+    [finding] = extract(reader, "Exosomes carrying anti-EGFR siRNA inhibit proliferation of glioma cells.\n")
+    assert best(reader, "EGFR", "gene") in finding.target
+    [finding] = extract(reader, "Exosomal miR-21 increases fat mass and obesity-associated protein (FTO) expression "
+                                "in breast cancer.\n")
+    assert best(reader, "FTO", "gene") in finding.target

@@ -270,6 +270,7 @@ _CARGO_KIND_NAME = re.compile(r"^(?:(?:m|si|mi|micro|lnc|circ|pi|t|r|nc)?RNAs?|D
                               r"biomolecules?|metabolites?|nanoparticles?)$", re.IGNORECASE)
 
 
+_LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|, and|as well as)\s*(?:the\s+)?$", re.IGNORECASE)
 _CARRY_VERB = re.compile(r"\b(?:deliver|carr|transport|transfer|load|encapsulat|packag|shuttl)\w*", re.IGNORECASE)
 
 
@@ -283,13 +284,23 @@ def _roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> 
             targets.append(mention)
         else:
             cargo.append((mention, "mirna"))
+    last: tuple[Mention, str] | None = None
     for mention in by_kind.get("gene", []):
         right_after_vesicle = re.search(r"exosom\w*\s*$", text[:mention.start], re.IGNORECASE)
         if in_vesicles(text, mention) or (is_cargo(text, mention, vesicle_near) and (
                 right_after_vesicle or not is_target(text, mention))):
-            cargo.append((mention, "gene"))
+            role = "cargo"
+        elif is_target(text, mention):
+            role = "target"
+        elif last is not None and _LIST_GAP.match(text[last[0].end:mention.start]):
+            role = last[1]     # "factors like IL-6, IL-8 and VEGF": the list shares its first item's role
         else:
+            role = ""          # a gene with no cue ("CD97 and exosomes promote ...") is neither
+        if role == "cargo":
+            cargo.append((mention, "gene"))
+        elif role == "target":
             targets.append(mention)
+        last = (mention, role) if role else None
     for mention in by_kind.get("chemical", []):
         if _CARGO_KIND_NAME.match(mention.text):   # "mRNA", "nucleotides": a kind of cargo, not a molecule
             continue

@@ -108,7 +108,9 @@ CARGO_PASSIVE = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were|be|being)\s+(?:\w
                            r"(?:exosom|EVs?\b|extracellular vesicles|vesicles)", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"(?:target(?:s|ing|ed)?|regulat\w*|suppress\w*|inhibit\w*|downregulat\w*|"
                            r"down-regulat\w*|upregulat\w*|up-regulat\w*|activat\w*|expression of|levels? of|"
-                           r"increas\w*|decreas\w*|reduc\w*|silenc\w*|via|through|by|on|of|attach to)\s*"
+                           r"increas\w*|decreas\w*|reduc\w*|silenc\w*|eliminat\w*|delet\w*|deplet\w*|"
+                           r"knock\w*(?: down)?|knockdown of|overexpress\w*|via|through|by|on|of|attach to|"
+                           r"\banti-)\s*"
                            r"(?:the\s+)?(?:expression of\s+|product of\s+)?$", re.IGNORECASE)
 #: the words ending a named pathway ("Wnt/β-catenin signaling pathway", "BCL9/Wnt/CD44 axis")
 PATHWAY_END = re.compile(r"\b(?:signal(?:l)?ing\s+)?(?:pathway|axis|cascade)\b", re.IGNORECASE)

@@ -95,7 +95,8 @@ def in_vesicles(text: str, mention: Mention) -> bool:
 def is_target(text: str, mention: Mention) -> bool:
     """A gene is a target when a regulation cue precedes it or 'expression' follows it."""
     return bool(cues.TARGET_BEFORE.search(_before(text, mention, 40))) or bool(
-        re.match(r"^\s*(?:gene\s+)?(?:expression|levels?|protein|mRNA|gene)\b", _after(text, mention), re.IGNORECASE))
+        re.match(r"^\)?\s*(?:gene\s+)?(?:expression|levels?|protein|mRNA|gene)\b", _after(text, mention),
+                 re.IGNORECASE))
 
 
 def target_direction(text: str, mention: Mention) -> str | None:
