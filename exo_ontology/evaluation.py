@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exo_ontology.model import SLOTS, Finding
 from exo_ontology.paths import Paths
+
+if TYPE_CHECKING:
+    from exo_ontology.grounding import Grounder
+    from exo_ontology.recognition import Abbreviation
 
 KEY_SLOTS = ("cargo", "effect", "target", "application", "source_cell", "recipient_cell")
 GROUNDING_TYPES = ("gene", "mirna", "disease", "cell", "chemical", "process", "anatomy", "taxon")
@@ -128,11 +134,25 @@ def score_findings(predicted: list[Finding], gold: list[GoldFinding], texts: dic
     return scores
 
 
-def score_groundings(grounder: object, gold: list[GoldGrounding]) -> dict[str, tuple[int, int, list[str]]]:
-    """type -> (correct, total, errors) for the grounder's best candidate of each gold mention."""
+def score_groundings(grounder: object, gold: list[GoldGrounding],
+                     abbreviations: Mapping[str, Mapping[str, Abbreviation]] | None = None,
+                     ) -> dict[str, tuple[int, int, list[str]]]:
+    """type -> (correct, total, errors) for the grounder's best candidate of each gold mention.
+
+    `abbreviations` (doc_id -> short form -> definition, from
+    `recognition.document_abbreviations`) lets a short form defined in its document ground as
+    its long form, as recognition grounds it ("dendritic cells (DCs)" makes "DCs" a dendritic
+    cell); without it every mention is grounded on its own.
+    """
+    from exo_ontology.recognition import lookup_abbreviation
+
     out: dict[str, tuple[int, int, list[str]]] = {}
     for item in gold:
-        best = grounder.ground(item.text, type=item.type, limit=1)  # type: ignore[attr-defined]
+        known = (abbreviations or {}).get(item.doc_id, {})
+        abbr = lookup_abbreviation(known, item.text) if known else None
+        best = [c for c in abbr.candidates if c.type == item.type] if abbr is not None else []
+        if not best:
+            best = grounder.ground(item.text, type=item.type, limit=1)  # type: ignore[attr-defined]
         # a flagged candidate (possible typo, gene family) is a suggestion, not a grounding
         got = best[0].curie if best and best[0].status != "flagged" else "-"
         correct, total, errors = out.get(item.type, (0, 0, []))
@@ -141,6 +161,20 @@ def score_groundings(grounder: object, gold: list[GoldGrounding]) -> dict[str, t
             errors = [*errors, f"{item.doc_id[:3]} `{item.text}`: got {got}, gold {item.curie}"]
         out[item.type] = (correct + ok, total + 1, errors)
     return out
+
+
+def gold_document_abbreviations(paths: Paths, texts: Mapping[str, str], grounder: Grounder,
+                                doc_ids: set[str]) -> dict[str, dict[str, Abbreviation]]:
+    """The abbreviations defined in each gold document, read as recognition reads them."""
+    from exo_ontology.model import SourceDoc
+    from exo_ontology.reading import read_document, read_manifest
+    from exo_ontology.recognition import document_abbreviations
+
+    docs = {d.doc_id: d for d in read_manifest(paths.manifest)[0]} if paths.manifest.is_file() else {}
+    sentences = [s for doc_id in sorted(doc_ids & set(texts))
+                 for s in read_document(docs.get(doc_id) or SourceDoc(doc_id, Path(doc_id)),
+                                        texts[doc_id])]
+    return document_abbreviations(sentences, grounder)
 
 
 def _pct(x: float) -> str:
@@ -209,7 +243,11 @@ def write_quality_report(paths: Paths, findings: list[Finding], texts: dict[str,
 
     gold, gold_groundings = read_gold(paths.gold_dir)
     machine = [f for f in findings if f.knowledge_source == "text_mining"]
-    grounding = score_groundings(grounder or Grounder.from_paths(paths), gold_groundings)
+    active = grounder if grounder is not None else Grounder.from_paths(paths)
+    abbreviations = (gold_document_abbreviations(paths, texts, active,
+                                                 {g.doc_id for g in gold_groundings})
+                     if isinstance(active, Grounder) else None)
+    grounding = score_groundings(active, gold_groundings, abbreviations)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(quality_markdown(machine, gold, texts, grounding), encoding="utf-8")
     return out

@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from exo_ontology.normalize import normalize, singular_last_word
+from exo_ontology.normalize import (
+    british_spelling,
+    fold_dashes,
+    greek_letters,
+    nfkc,
+    normalize,
+    singular_last_word,
+)
 
 REWRITE_PENALTY = 0.05
 MAX_STEPS = 3
@@ -115,17 +122,156 @@ def host_gene(text: str) -> list[str]:
     return [match[1]] if match else []
 
 
+#: body part noun -> its adjective, as disease and cell names use either ("prostate
+#: hyperplasia" = "prostatic hyperplasia"; "hepatic macrophage" = "liver macrophage")
+ORGAN_ADJECTIVES: dict[str, str] = {
+    "prostate": "prostatic", "pancreas": "pancreatic", "stomach": "gastric", "liver": "hepatic",
+    "kidney": "renal", "lung": "pulmonary", "colon": "colonic", "rectum": "rectal",
+    "ovary": "ovarian", "cervix": "cervical", "uterus": "uterine", "brain": "cerebral",
+    "heart": "cardiac", "skin": "cutaneous", "bone": "osseous", "breast": "mammary",
+    "esophagus": "esophageal", "intestine": "intestinal", "testis": "testicular",
+    "spleen": "splenic", "bladder": "vesical", "thyroid": "thyroidal", "adrenal": "adrenal",
+    "gallbladder": "gallbladder", "larynx": "laryngeal", "pharynx": "pharyngeal",
+    "bronchus": "bronchial", "duodenum": "duodenal", "ileum": "ileal", "nose": "nasal",
+    "eye": "ocular", "muscle": "muscular", "vein": "venous", "artery": "arterial",
+}
+_ADJECTIVE_WORDS = {**ORGAN_ADJECTIVES, **{a: n for n, a in ORGAN_ADJECTIVES.items() if a != n}}
+_METASTASIS = re.compile(r"(?i)^(?P<place>.+?)\s+metasta(?:sis|ses|tic disease)$")
+_CAUSE = re.compile(r"(?i)^(?P<what>.+?)\s+(?:caused by|due to|induced by|secondary to|"
+                    r"resulting from)\s+(?P<cause>.+)$")
+_PARTICIPLE = re.compile(r"(?i)^(?P<head>.+?)-(?:derived|excreted|secreted|released|produced|"
+                         r"bearing|induced|driven|specific)$")
+#: nouns a disease word may qualify without the phrase naming a disease: "tumor
+#: microenvironment", "cancer patients", "tumor tissue"
+CONTEXT_NOUNS = frozenset((
+    "microenvironment", "microenvironments", "patient", "patients", "tissue", "tissues",
+    "sample", "samples", "specimen", "specimens", "stroma", "biology", "cell", "cells", "site",
+    "sites", "model", "models", "burden", "research", "therapy", "therapies", "treatment",
+    "progression", "growth", "development", "immunity", "immunology", "biomarker", "biomarkers",
+))
+_SYSTEM_ADJECTIVE = ("al", "ic", "ary", "ory", "ous", "ive")
+_LINEAGE = re.compile(r"\b(?P<letter>[BT])[- ]lympho(?P<rest>cytic|blastic|cyte|cytes)\b")
+_NEGATION = re.compile(r"(?i)^(?:non|not|un|anti)(?:-|\s)")
+
+
+def organ_adjective(text: str) -> list[str]:
+    """A body part noun as its adjective or back: "prostate hyperplasia" -> "prostatic
+    hyperplasia", "hepatic carcinoma" -> "liver carcinoma"."""
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        other = _ADJECTIVE_WORDS.get(word.casefold())
+        if other and other != word.casefold():
+            out.append(" ".join([*words[:i], other, *words[i + 1:]]))
+    return out
+
+
+def place_metastasis(text: str) -> list[str]:
+    """Where a cancer spread, in MONDO's word order: "lymph node metastasis" -> "metastasis
+    to lymph node"."""
+    match = _METASTASIS.match(text)
+    if not match:
+        return []
+    place = singular_last_word(match["place"])
+    return [f"metastasis to {place}", f"metastasis to the {place}"]
+
+
+def insert_system(text: str) -> list[str]:
+    """An organ system named by its adjective alone: "gastrointestinal cancer" ->
+    "gastrointestinal system cancer", "gastrointestinal tract cancer"."""
+    words = text.split()
+    if len(words) != 2 or not words[0].casefold().endswith(_SYSTEM_ADJECTIVE):
+        return []
+    return [f"{words[0]} system {words[1]}", f"{words[0]} tract {words[1]}"]
+
+
+def _adjective(noun: str) -> str:
+    """ischemia -> ischemic, fibrosis -> fibrotic; other words unchanged."""
+    if noun.endswith("ia"):
+        return noun[:-2] + "ic"
+    if noun.endswith("osis"):
+        return noun[:-4] + "otic"
+    return noun
+
+
+def cause_clause(text: str) -> list[str]:
+    """A disease with its cause in a clause, as MONDO names it: "heart disease caused by
+    ischemia" -> "ischemic heart disease", "heart disease due to ischemia"."""
+    match = _CAUSE.match(text)
+    if not match:
+        return []
+    what, cause = match["what"], match["cause"]
+    return [f"{_adjective(cause)} {what}", f"{what} due to {cause}"]
+
+
+def drop_participle(text: str) -> list[str]:
+    """A participle glued to a disease name: "cancer-derived" -> "cancer"; it also trims a
+    long form read one word too far ("... carcinoma-excreted (CSCC)")."""
+    match = _PARTICIPLE.match(text)
+    return [match["head"]] if match else []
+
+
+def disease_of_context(text: str) -> list[str]:
+    """The disease word qualifying a context noun: "tumor microenvironment" -> "tumor". It
+    names only part of the phrase, so it is skipped when the whole must be grounded (the long
+    form of an abbreviation: "TME" is not a disease)."""
+    head, _, last = text.rpartition(" ")
+    return [head] if head and last.casefold() in CONTEXT_NOUNS else []
+
+
+def lymphocyte_lineage(text: str) -> list[str]:
+    """A B or T lymphocyte named by its lineage letter: "B-lymphocytic leukemia" -> "B-cell
+    lymphocytic leukemia"."""
+    if not _LINEAGE.search(text):
+        return []
+    return [_LINEAGE.sub(lambda m: f"{m['letter']}-cell lympho{m['rest']}", text)]
+
+
+def complete_cell_carcinoma(text: str) -> list[str]:
+    """A cancer name cut after "cell" (a table cell broken over lines): "clear cell renal
+    cell" -> "clear cell renal cell carcinoma"."""
+    return [f"{text} carcinoma"] if normalize(text).endswith("cell") else []
+
+
+def glue_abbreviation(text: str) -> list[str]:
+    """A symbol written as its long form, the abbreviation in parentheses and a suffix:
+    "carnitine palmitoyl transferase (CPT)1A" -> "CPT1A"."""
+    match = re.fullmatch(r"(?P<long>.+?)\s*\((?P<abbr>[A-Za-z0-9-]{2,})\)(?P<suffix>[A-Za-z0-9-]+)",
+                         text)
+    return [f"{match['abbr']}{match['suffix']}"] if match else []
+
+
+def osis_process(text: str) -> list[str]:
+    """A process named by its noun, as GO names it by the adjective: "apoptosis" ->
+    "apoptotic process"."""
+    return [f"{text[:-4]}otic process"] if text.endswith("osis") and len(text) > 6 else []
+
+
+def drop_neo(text: str) -> list[str]:
+    """"neoangiogenesis" is angiogenesis: the prefix adds only that it is new."""
+    match = re.fullmatch(r"(?i)neo-?(.{5,})", text)
+    return [match[1]] if match else []
+
+
 #: the rewrites tried for each type, in order
 RULES: dict[str, tuple[Callable[[str], list[str]], ...]] = {
-    "cell": (strip_parenthesised, drop_modifier, reorder_place, swap_words, add_cell),
-    "disease": (marker_status, drop_modifier, swap_words, strip_parenthesised),
-    "gene": (splice_variant, host_gene),
+    "cell": (strip_parenthesised, drop_modifier, reorder_place, swap_words, add_cell,
+             organ_adjective),
+    "disease": (marker_status, drop_modifier, swap_words, strip_parenthesised, drop_participle,
+                place_metastasis, organ_adjective, lymphocyte_lineage, cause_clause,
+                insert_system, complete_cell_carcinoma, disease_of_context),
+    "gene": (splice_variant, host_gene, glue_abbreviation, strip_parenthesised),
+    "process": (osis_process, drop_neo),
 }
+#: rules whose result names only part of the text (skipped when the whole must be grounded)
+PARTIAL_RULES = frozenset(("disease_of_context",))
+REWRITE_TYPES = frozenset(RULES)
 
 
-def rewrites(text: str, type_: str) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """(rewritten text, names of the rules applied), breadth-first, each text once."""
-    rules = RULES.get(type_, ())
+def rewrites(text: str, type_: str, whole: bool = False) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(rewritten text, names of the rules applied), breadth-first, each text once; `whole`
+    leaves out PARTIAL_RULES."""
+    rules = [r for r in RULES.get(type_, ()) if not (whole and r.__name__ in PARTIAL_RULES)]
     seen = {normalize(text)}
     level: list[tuple[str, tuple[str, ...]]] = [(text, ())]
     for _ in range(MAX_STEPS):
@@ -141,6 +287,53 @@ def rewrites(text: str, type_: str) -> Iterator[tuple[str, tuple[str, ...]]]:
         level = following
 
 
+# ---- conventions and back-offs of the grounder --------------------------------------------
+#: words for a cancer that may precede "cell(s)"; the project's convention (tests/gold/README.md,
+#: "Cells") grounds such cells to CL's neoplastic cell, the class of every tumour cell, rather
+#: than to "malignant cell", of which CL lists "cancer cell" only as a related synonym
+_CANCER_CELL = re.compile(r"(?i)(?:cancer|cancerous|tumou?r|neoplastic|neoplasm|carcinoma)"
+                          r"[- ]?cells?")
+NEOPLASTIC_CELL = "neoplastic cell"
+
+
+def cancer_cell(text: str) -> str:
+    """"neoplastic cell" when `text` is a cancer word plus "cell(s)" ("cancer cells",
+    "tumour cell", "cancerous cells"), else ""."""
+    return NEOPLASTIC_CELL if _CANCER_CELL.fullmatch(text.strip()) else ""
+
+
+def head_backoff(text: str) -> Iterator[tuple[str, int]]:
+    """(shorter text, words dropped): the leading words or hyphenated prefixes of a cell name
+    dropped one by one ("olfactory ecto-MSCs" -> "ecto-MSCs" -> "MSCs"), never past a negation
+    ("non-immune cells" is not an immune cell) and never down to a bare "cell"."""
+    if _NEGATION.match(text):
+        return
+    rest, dropped = text.strip(), 0
+    while True:
+        match = re.match(r"\S+?(?:\s+|(?<=[A-Za-z)])-(?=\S))", rest)
+        if match is None:
+            return
+        rest, dropped = rest[match.end():], dropped + 1
+        if _NEGATION.match(rest) or normalize(rest) in ("", "cell"):
+            return
+        yield rest, dropped
+
+
+#: function words a name may gain or lose; not "a": in "histone deacetylase A" it is an index
+_BAG_STOP = frozenset(("of", "the", "and", "in", "for", "to", "with", "by", "on"))
+
+
+def word_bag(text: str, numbers: bool = True) -> str:
+    """The words of a name, sorted, lower case, Greek letters spelled out, minus function words
+    (and numbers unless asked): "α-smooth muscle actin" and "actin alpha 2, smooth muscle"
+    (without numbers) -> "actin alpha muscle smooth"; "" for fewer than two words."""
+    text = british_spelling(greek_letters(fold_dashes(nfkc(text)))).casefold()
+    words = [w for w in re.findall(r"[a-z]+|[0-9]+", text) if w not in _BAG_STOP]
+    if not numbers:
+        words = [w for w in words if not w.isdigit()]
+    return " ".join(sorted(words)) if len(words) >= 2 else ""
+
+
 # ---- abbreviations built from the lexicon ------------------------------------------------
 def initials(name: str) -> str:
     """Upper-case initials of a multi-word name: "dendritic cell" -> "DC",
@@ -153,8 +346,9 @@ def initials(name: str) -> str:
 
 def acronym_parts(text: str) -> Iterator[tuple[str, str]]:
     """(place acronym, cell acronym) splits of a compound acronym: "BM-MSCs" -> ("BM", "MSC");
-    "hUC-MSC" -> ("UC", "MSC"); "BMSC" -> ("B", "MSC"), ("BM", "SC"), ... A leading "h"
-    (human) is dropped."""
+    "hUC-MSC" -> ("UC", "MSC"); "ADMSC" -> ("AD", "MSC"), ... A leading "h" (human) is
+    dropped. Unhyphenated compounds also share their middle letter, as "BMSC" contracts
+    "BM-MSC" (bone marrow + mesenchymal stem cell): -> ("BM", "MSC")."""
     core = text.removesuffix("s")
     core = core[1:] if core[:1] == "h" and core[1:2].isupper() else core
     if not re.fullmatch(r"[A-Z]+(?:-[A-Z]+)?", core):
@@ -166,6 +360,8 @@ def acronym_parts(text: str) -> Iterator[tuple[str, str]]:
         return
     for cut in range(2, len(core) - 2):              # places of 2+ letters, cells of 3+
         yield core[:cut], core[cut:]
+    for cut in range(2, len(core) - 1):              # the shared letter counted twice
+        yield core[:cut], core[cut - 1:]
 
 
 # ---- gene families -------------------------------------------------------------------------

@@ -15,6 +15,7 @@ Canonical choices, with the reason for each:
   "PD-L1" = "PDL1" and "cancer-associated fibroblast" = "cancer associated fibroblast".
 * Case is folded last; `normalize(text, fold_case=False)` keeps it, for the case-exact checks of
   gene symbols in the grounder.
+* Irregular plurals of lower-case (or capitalised) words are made singular ("mice" -> "mouse").
 * A plural is stripped from the last word only when the word is plain lower case (an initial
   capital allowed), an acronym with a lower-case "s" ("EVs", "CAFs") or an all-capitals word
   of seven letters or more (a heading's "EXOSOMES"); symbols such as "CDKS" are left alone.
@@ -150,7 +151,7 @@ def singular_last_word(text: str) -> str:
     end = len(text)
     while end and not text[end - 1].isalnum():
         end -= 1
-    if not end or text[end - 1] not in "sS":
+    if not end or text[end - 1] not in "sSeEnNh":           # -s, and mice, children, teeth
         return text
     start = end
     while start and text[start - 1].isascii() and text[start - 1].isalpha():
@@ -161,7 +162,17 @@ def singular_last_word(text: str) -> str:
     return f"{text[:start]}{singular}{text[end:]}"
 
 
+#: irregular plurals of lower-case words ("mice" are mice, not the gene symbol MICE)
+IRREGULAR_PLURALS = {"mice": "mouse", "lice": "louse", "geese": "goose", "teeth": "tooth",
+                     "feet": "foot", "children": "child", "women": "woman", "people": "person"}
+
+
 def _singular(word: str) -> str:
+    irregular = IRREGULAR_PLURALS.get(word.lower()) if word[1:].islower() else None
+    if irregular:
+        return irregular if word.islower() else irregular.capitalize()
+    if word[-1] not in "sS":
+        return word
     if re.fullmatch(r"[A-Z]{2,}[a-z]?s", word) or re.fullmatch(r"[a-z]{1,6}[A-Z]{2,}s", word):
         return word[:-1]                               # EVs, MSCs, CAFs, miRNAs, lncRNAs
     if len(word) >= 7 and word.isupper() and word.isalpha():   # a heading's "EXOSOMES", not

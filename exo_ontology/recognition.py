@@ -4,7 +4,10 @@ miRNA names by the grammar, then the longest token n-gram (up to 8 tokens) the g
 Decisions, each for a reason:
 * Abbreviations (Schwartz-Hearst): "cancer-associated fibroblasts (CAFs)" defines CAF(s) for
   every later sentence of the same document; the short form then grounds like its long form
-  (status `abbreviation`, the note names the long form). The short form inside the defining
+  (status `abbreviation`, the note names the long form). A long form that grounds only through
+  the grounder's typed rewrites ("Adipose-derived mesenchymal stem cells") is grounded so, but
+  never by a rewrite that keeps only part of it ("tumor microenvironment" is not a tumour).
+  The short form inside the defining
   parentheses is not a second mention. A short form whose long form does not ground is left
   to the lexicon, which may then name it only by a label or a curated name ("magnetic
   resonance imaging (MRI)": MRI is not the gene alias MRI; "ATP-binding cassette (ABC)": ABC
@@ -29,7 +32,7 @@ Decisions, each for a reason:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from exo_ontology.grounding import Grounder
@@ -107,6 +110,26 @@ def recognize(sentences: Sequence[Sentence], grounder: Grounder) -> dict[int, li
     return out
 
 
+def document_abbreviations(sentences: Sequence[Sentence],
+                           grounder: Grounder) -> dict[str, dict[str, Abbreviation]]:
+    """doc_id -> short form -> its definition, for every document of `sentences` (a short form
+    defined twice keeps the first definition whose long form grounds). The evaluation uses it
+    to ground a gold mention as recognition would, with its document's abbreviations."""
+    out: dict[str, dict[str, Abbreviation]] = {}
+    for sentence in sorted(sentences, key=lambda s: (s.doc_id, s.index)):
+        known = out.setdefault(sentence.doc_id, {})
+        for abbr in find_abbreviations(sentence, grounder):
+            if abbr.short not in known or (abbr.candidates and not known[abbr.short].candidates):
+                known[abbr.short] = abbr
+    return out
+
+
+def lookup_abbreviation(known: Mapping[str, Abbreviation], span: str) -> Abbreviation | None:
+    """The definition of `span` as written, or of its plural or singular ("DC" / "DCs")."""
+    return (known.get(span) or known.get(f"{span}s")
+            or (known.get(span[:-1]) if _plural(span) else None))
+
+
 def find_abbreviations(sentence: Sentence, grounder: Grounder) -> list[Abbreviation]:
     """Schwartz-Hearst "long form (SF)" definitions of one sentence."""
     found: list[Abbreviation] = []
@@ -120,8 +143,23 @@ def find_abbreviations(sentence: Sentence, grounder: Grounder) -> list[Abbreviat
                                " ".join(window))
         if long_form:
             cands = tuple(replace(c, status="abbreviation", note=_abbr_note(long_form, c))
-                          for c in grounder.ground(long_form, context=sentence.text))
+                          for c in _ground_long_form(long_form, grounder, sentence.text))
             found.append(Abbreviation(short, long_form, sentence.index, m.start(1), cands))
+    return found
+
+
+#: types whose grounder rewrites a long form may need ("Adipose-derived mesenchymal stem cells")
+_REWRITTEN_LONG_FORMS = ("cell", "disease", "gene")
+
+
+def _ground_long_form(long_form: str, grounder: Grounder, context: str) -> list[Candidate]:
+    """The long form's candidates as written; when none, the first type whose rewrites ground
+    the whole long form (never only part of it: "tumor microenvironment" is not a tumour)."""
+    found = grounder.ground(long_form, context=context)
+    for type_ in _REWRITTEN_LONG_FORMS:
+        if found:
+            break
+        found = grounder.ground(long_form, type=type_, context=context, whole=True)
     return found
 
 
@@ -198,8 +236,7 @@ def _longest(text: str, tokens: list[re.Match[str]], i: int, grounder: Grounder,
             continue
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         span = text[start:end]
-        abbr = (known.get(span) or known.get(f"{span}s")
-                or (known.get(span[:-1]) if _plural(span) else None))
+        abbr = lookup_abbreviation(known, span)
         if abbr is not None and abbr.candidates:
             return n, Mention(span, start, end, abbr.candidates[0].type, abbr.candidates)
         if not grounder.knows(span):

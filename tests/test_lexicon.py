@@ -12,6 +12,7 @@ import pytest
 from exo_ontology.errors import InputError, MissingInputError
 from exo_ontology.lexicon import Lexicon, Name, Term, load_default
 from exo_ontology.lexicon.cut import cut_lexicon, scan_seeds
+from exo_ontology.lexicon.designations import GENE_INFO
 from exo_ontology.lexicon.io import DATA_FILES, SOURCES_FILE, STATUSES, read_rows, write_tsv
 from exo_ontology.paths import Paths
 
@@ -47,7 +48,9 @@ def make_reference(directory: Path) -> Path:
     """The fixture tables under their real names (gzipped where the real table is)."""
     directory.mkdir()
     for source in FIXTURES.glob("*.tsv"):
-        if source.stem in GZIPPED:
+        if source.stem == "gene_info":
+            (directory / GENE_INFO).write_bytes(gzip.compress(source.read_bytes()))
+        elif source.stem in GZIPPED:
             (directory / f"{source.name}.gz").write_bytes(gzip.compress(source.read_bytes()))
         else:
             shutil.copy(source, directory / source.name)

@@ -125,8 +125,9 @@ def test_disease_cells_give_disease_and_cell_mentions(grounder: Grounder) -> Non
     cell = by_type[("breast cancer cells", "cell")]
     assert disease.best is not None and disease.best.curie == ref(
         "mondo_terms.tsv.gz", "label", "breast cancer")
+    # the project's convention: cancer and tumour cells are neoplastic cells
     assert cell.best is not None and cell.best.curie == ref("cl_terms.tsv.gz", "label",
-                                                            "malignant cell")
+                                                            "neoplastic cell")
 
 
 def test_exosome_mentions_are_the_vesicle(grounder: Grounder) -> None:

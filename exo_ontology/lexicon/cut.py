@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from exo_ontology.errors import ExoError, InputError, MissingInputError, located
+from exo_ontology.lexicon.designations import GENE_INFO, names_from_designations
 from exo_ontology.lexicon.io import (
     HISTORY_COLUMNS,
     HISTORY_FILE,
@@ -96,6 +97,9 @@ SOURCE_INFO: dict[str, tuple[str, str, str]] = {
                       "biomappings 0.6.0)"), "gilda 2024-08-05", "BSD-2-Clause; CC0"),
     "curated_aliases": ("hand-made fallback names, curated_aliases.tsv", "shared/reference",
                         "hand-curated, no licence stated"),
+    "ncbi_designations": (("NCBI Gene Other_designations of the HGNC genes (unique names that "
+                          "collide with no other lexicon name), Homo_sapiens.gene_info.2022-11-10"
+                          ".gz"), "gene_info 2022-11-10", "NCBI public"),
 }
 
 SEED_PATTERNS = (
@@ -143,7 +147,7 @@ def merge_names(parts: Iterable[Part], terms: dict[str, Row]) -> dict[tuple[str,
 def cut_lexicon(reference_dir: Path, out_dir: Path, seeds: Iterable[str] = ()) -> dict[str, int]:
     """Write every lexicon file and SOURCES.tsv into `out_dir`; returns rows per file."""
     ref = Path(reference_dir)
-    missing_tables = [name for name in REFERENCE_TABLES if not (ref / name).is_file()]
+    missing_tables = [name for name in (*REFERENCE_TABLES, GENE_INFO) if not (ref / name).is_file()]
     if missing_tables:
         raise MissingInputError(located(ref, f"reference tables not found: {missing_tables}; "
                                         "pass --reference DIR (default ../shared/reference)"))
@@ -163,6 +167,7 @@ def cut_lexicon(reference_dir: Path, out_dir: Path, seeds: Iterable[str] = ()) -
                          part.source)
                 continue
             terms[row[0]] = row
+    parts.append(names_from_designations(ref, terms, ((n[0], n[1]) for p in parts for n in p.names)))
     names = merge_names(parts, terms)
     missing = sorted(s for s in seeds if s not in terms and not s.startswith("EXOC"))
     if missing:
