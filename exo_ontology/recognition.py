@@ -27,6 +27,8 @@ Decisions, each for a reason:
   never starts or ends with a function word; single-word names of the edit file's individuals
   (directions, applications, study types) and single-word related synonyms of its core classes
   are cue words, left to extraction.
+* A single token shaped like a name derived from a gene ("circHIPK3", "CD44v6") that no lexicon
+  lists is grounded through the grounder's typed gene rewrites (host gene, splice variant).
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ from exo_ontology.normalize import normalize
 
 MAX_TOKENS = 8
 _TOKEN = re.compile(r"[\w$+]+")
+#: a circular RNA named after its host gene, or a splice variant of a gene (grounded through the
+#: grounder's typed gene rewrites, since no lexicon lists them)
+_GENE_DERIVED = re.compile(r"circ-?[A-Z][A-Z0-9-]+|[A-Z][A-Za-z0-9-]*[0-9]v\d+")
 _JOINER = re.compile(r"[ \-\u2010\u2011\u2013'’]{0,2}")      # what may sit between n-gram tokens
 _ROMAN = re.compile(r"(?i)x{0,3}(?:ix|iv|v?i{0,3})")      # I..XXXIX, as in "type II"
 _COMMON = """
@@ -240,6 +245,10 @@ def _longest(text: str, tokens: list[re.Match[str]], i: int, grounder: Grounder,
         if abbr is not None and abbr.candidates:
             return n, Mention(span, start, end, abbr.candidates[0].type, abbr.candidates)
         if not grounder.knows(span):
+            if n == 1 and _GENE_DERIVED.fullmatch(span):     # "circHIPK3", "CD44v6": named after a gene
+                cands = [c for c in grounder.ground(span, type="gene", limit=3) if c.status != "flagged"]
+                if cands:
+                    return n, Mention(span, start, end, "gene", tuple(cands))
             continue
         cands = _guard(span, n, grounder.ground(span, context=text), grounder)
         if abbr is not None:         # defined here by a long form the lexicon lacks ("MRI")

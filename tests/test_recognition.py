@@ -161,3 +161,16 @@ def test_generic_words_are_not_mentions(grounder: Grounder) -> None:
 def test_cue_words_of_the_edit_file_are_left_to_extraction(grounder: Grounder) -> None:
     ms = {m.text for m in mentions(grounder, "Exosomes inhibit growth in clinical findings.")}
     assert not {"inhibit", "clinical", "findings"} & ms
+
+
+@pytest.mark.parametrize(("text", "token", "symbol"), [
+    ("Exosomal circHIPK3 promotes proliferation.", "circHIPK3", "HIPK3"),
+    ("CD44v3-positive exosomes promote invasion.", "CD44v3", "CD44"),
+])
+def test_names_derived_from_a_gene_are_recognised_as_the_gene(grounder: Grounder, text: str, token: str,
+                                                                symbol: str) -> None:
+    assert found(mentions(grounder, text)).get(token) == gene(symbol)
+
+
+def test_a_derived_shape_with_no_such_gene_is_not_a_mention(grounder: Grounder) -> None:
+    assert "circXYZQ99" not in found(mentions(grounder, "Exosomal circXYZQ99 promotes proliferation."))
