@@ -375,3 +375,12 @@ def test_eliminated_or_anti_genes_and_protein_expression_are_targets(reader: Rea
     [finding] = extract(reader, "Exosomal miR-21 increases fat mass and obesity-associated protein (FTO) expression "
                                 "in breast cancer.\n")
     assert best(reader, "FTO", "gene") in finding.target
+
+
+def test_formation_of_tumours_and_cytotoxicity_are_effects(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes carrying miR-34a inhibit the formation of tumors in mice.\n")
+    assert finding.effect == (compress(str(V.TUMORIGENESIS)),)
+    assert finding.effect_direction == (INHIBITS,)
+    findings = extract(reader, "Exosome-mimetic nanoparticles loaded with paclitaxel increase cytotoxicity in "
+                               "glioma cells.\n")
+    assert any(best(reader, "cell death", "process") in f.effect for f in findings)

@@ -133,7 +133,9 @@ EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
      "inflammatory response"),
     (re.compile(r"\banti-?(?:tumou?r|cancer) immun\w*(?: responses?)?", re.IGNORECASE), "antitumor immunity"),
     (re.compile(r"\bimmune responses?\b", re.IGNORECASE), "immune response"),
-    (re.compile(r"\bcell death\b|\bkill(?:s|ed|ing)?\b", re.IGNORECASE), "cell death"),
+    (re.compile(r"\bcell death\b|\bkill(?:s|ed|ing)?\b|\bcytotoxic(?:ity)?\b", re.IGNORECASE), "cell death"),
+    (re.compile(r"\b(?:formation|initiation|onset) of (?:the\s+)?(?:\w+\s+)?(?:tumou?rs?|cancers?|neoplasms?)\b|"
+                r"\btumou?r (?:formation|initiation)\b", re.IGNORECASE), "tumorigenesis"),
     (re.compile(r"\b(?:release|secretion|production) of (?:the )?exosomes?|\bexosomes? (?:release|secretion|"
                 r"production)\b", re.IGNORECASE), "exosomal secretion"),
     (re.compile(r"\bgrowth of (?:the\s+)?(?:\w+\s+)?(?:tumou?rs?|cancers?|neoplasms?|metastases)\b", re.IGNORECASE),
