@@ -28,7 +28,9 @@ Decisions, each for a reason:
   (directions, applications, study types) and single-word related synonyms of its core classes
   are cue words, left to extraction.
 * A single token shaped like a name derived from a gene ("circHIPK3", "CD44v6") that no lexicon
-  lists is grounded through the grounder's typed gene rewrites (host gene, splice variant).
+  lists is grounded through the grounder's typed gene rewrites (host gene, splice variant); so
+  is a short cell phrase (no function word) whose rewrites name a more specific cell type than
+  its last word ("antigen-presenting cells", "human fetal lung fibroblasts").
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ MAX_TOKENS = 8
 _TOKEN = re.compile(r"[\w$+]+")
 #: a circular RNA named after its host gene, or a splice variant of a gene (grounded through the
 #: grounder's typed gene rewrites, since no lexicon lists them)
+_CELL_WORD = re.compile(r"(?:cells?|cytes?|phages?|blasts?|phils?|MSCs?)$")
+_ANY_CELL = "CL:0000000"
 _GENE_DERIVED = re.compile(r"circ-?[A-Z][A-Z0-9-]+|[A-Z][A-Za-z0-9-]*[0-9]v\d+")
 _JOINER = re.compile(r"[ \-\u2010\u2011\u2013'’]{0,2}")      # what may sit between n-gram tokens
 _ROMAN = re.compile(r"(?i)x{0,3}(?:ix|iv|v?i{0,3})")      # I..XXXIX, as in "type II"
@@ -245,10 +249,9 @@ def _longest(text: str, tokens: list[re.Match[str]], i: int, grounder: Grounder,
         if abbr is not None and abbr.candidates:
             return n, Mention(span, start, end, abbr.candidates[0].type, abbr.candidates)
         if not grounder.knows(span):
-            if n == 1 and _GENE_DERIVED.fullmatch(span):     # "circHIPK3", "CD44v6": named after a gene
-                cands = [c for c in grounder.ground(span, type="gene", limit=3) if c.status != "flagged"]
-                if cands:
-                    return n, Mention(span, start, end, "gene", tuple(cands))
+            derived = _derived_mention(span, n, text, tokens[i:i + n], grounder)
+            if derived is not None:
+                return n, replace(derived, start=start, end=end)
             continue
         cands = _guard(span, n, grounder.ground(span, context=text), grounder)
         if abbr is not None:         # defined here by a long form the lexicon lacks ("MRI")
@@ -256,6 +259,25 @@ def _longest(text: str, tokens: list[re.Match[str]], i: int, grounder: Grounder,
         if cands:
             return n, Mention(span, start, end, cands[0].type, tuple(cands))
     return None
+
+
+def _derived_mention(span: str, n: int, text: str, tokens: Sequence[re.Match[str]],
+                     grounder: Grounder) -> Mention | None:
+    """A name no lexicon lists but the grounder's typed rewrites read: a gene-derived token
+    ("circHIPK3", "CD44v6"), or a cell phrase that composes a more specific cell type than its
+    last word ("antigen-presenting cells", "human fetal lung fibroblasts")."""
+    if n == 1 and _GENE_DERIVED.fullmatch(span):
+        cands = [c for c in grounder.ground(span, type="gene", limit=3) if c.status != "flagged"]
+        return Mention(span, 0, 0, "gene", tuple(cands)) if cands else None
+    words = [t.group(0).lower() for t in tokens]
+    if not (2 <= n <= 5 and _CELL_WORD.search(span) and not set(words) & FUNCTION_WORDS):
+        return None
+    head = grounder.ground(tokens[-1].group(0), type="cell", limit=1)
+    cands = [c for c in grounder.ground(span, type="cell", limit=3)
+             if c.status in ("label", "exact", "curated") and "head of the name" not in c.note]
+    if not cands or (head and cands[0].curie == head[0].curie) or cands[0].curie == _ANY_CELL:
+        return None                  # nothing more specific than the last word says
+    return Mention(span, 0, 0, "cell", tuple(cands))
 
 
 def _joined(text: str, tokens: list[re.Match[str]], i: int, n: int) -> bool:
@@ -305,8 +327,9 @@ def _inner_and_cells(text: str, tokens: list[re.Match[str]], i: int, n: int, out
                 if (k, m) == (i, n) or not _joined(text, tokens, k, m):
                     continue
                 span = text[tokens[k].start():tokens[k + m - 1].end()]
+                # a disease word, not a reading of it, nor a loose synonym of one word ("lung")
                 cands = [c for c in grounder.ground(span, type="disease", context=text)
-                         if c.score >= 0.7]
+                         if c.score >= 0.7 and "rewritten" not in c.note and not (m == 1 and c.status == "related")]
                 if cands:
                     extra.append(Mention(span, tokens[k].start(), tokens[k + m - 1].end(),
                                          "disease", tuple(cands)))

@@ -174,3 +174,16 @@ def test_names_derived_from_a_gene_are_recognised_as_the_gene(grounder: Grounder
 
 def test_a_derived_shape_with_no_such_gene_is_not_a_mention(grounder: Grounder) -> None:
     assert "circXYZQ99" not in found(mentions(grounder, "Exosomal circXYZQ99 promotes proliferation."))
+
+
+def test_a_cell_phrase_composing_a_more_specific_type_is_one_mention(grounder: Grounder) -> None:
+    ms = found(mentions(grounder, "Exosomes from antigen-presenting cells activate T cells."))
+    assert ms.get("antigen-presenting cells") == ref("cl_terms.tsv.gz", "label", "professional antigen presenting cell")
+    ms = found(mentions(grounder, "Exosomes from human fetal lung fibroblasts inhibit migration."))
+    assert ms.get("human fetal lung fibroblasts") == ref("cl_terms.tsv.gz", "label", "fibroblast of lung")
+    assert "lung" not in ms     # a loose one-word synonym of a disease is not a disease inside a cell name
+
+
+def test_a_cell_phrase_saying_no_more_than_its_last_word_is_not_a_new_mention(grounder: Grounder) -> None:
+    ms = found(mentions(grounder, "Exosomes from healthy cells and normal fibroblasts were compared."))
+    assert "healthy cells" not in ms and "normal fibroblasts" not in ms
