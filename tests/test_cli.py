@@ -147,3 +147,15 @@ def test_sources_add_rejects_binary(tmp_path: Path) -> None:
     binary.write_bytes(b"\x00\x01\x02binary")
     result = exo("sources", "add", str(binary), "--root", str(root))
     assert result.exit_code == 2 and "x.txt" in result.stderr
+
+
+def test_validating_another_file_leaves_the_release_report_alone(built: tuple[Paths, BuildResult],
+                                                                 tmp_path: Path) -> None:
+    paths, _ = built
+    report = paths.reports_dir / "validation.tsv"
+    before = report.read_bytes()
+    copy = tmp_path / "exoc-edit-copy.ttl"
+    copy.write_text(paths.edit_file.read_text(encoding="utf-8").replace('rdfs:label "drug resistance"@en', "", 1),
+                    encoding="utf-8")
+    assert exo("validate", str(copy), "--root", str(paths.root), "--no-reasoner").exit_code == 1
+    assert report.read_bytes() == before

@@ -46,7 +46,9 @@ def build_cli(root: Root = None,
 def validate_cli(
     data: Annotated[Path | None, typer.Argument(help="RDF file to check (default build/exoc.ttl).")] = None,
     root: Root = None,
-    report_file: Annotated[Path | None, typer.Option("--report", help="Where to write the TSV.")] = None,
+    report_file: Annotated[Path | None, typer.Option(
+        "--report", help="Where to write the TSV (default: build/reports/validation.tsv for the release; "
+                         "none for another file, so the release's report is never overwritten).")] = None,
     no_reasoner: Annotated[bool, typer.Option("--no-reasoner", help="Skip HermiT.")] = False,
 ) -> None:
     """Check an RDF file with the SHACL shapes, the QC queries and HermiT; exit 1 on any ERROR.
@@ -57,11 +59,13 @@ def validate_cli(
 
     with exit_on_error():
         paths = paths_of(root)
-        target = data or paths.build_dir / "exoc.ttl"
+        release = paths.build_dir / "exoc.ttl"
+        target = data or release
         report = validate_path(target, paths, reasoner=not no_reasoner)
-        out = report.write(report_file or paths.reports_dir / "validation.tsv")
+        is_release = target.resolve() == release.resolve()
         print_report(report)
-        err(f"report: {out}")
+        if report_file or is_release:
+            err(f"report: {report.write(report_file or paths.reports_dir / 'validation.tsv')}")
         if not report.conforms:
             raise typer.Exit(EXIT_INVALID)
 
