@@ -384,3 +384,21 @@ def test_formation_of_tumours_and_cytotoxicity_are_effects(reader: Reader) -> No
     findings = extract(reader, "Exosome-mimetic nanoparticles loaded with paclitaxel increase cytotoxicity in "
                                "glioma cells.\n")
     assert any(best(reader, "cell death", "process") in f.effect for f in findings)
+
+
+def test_a_role_noun_gives_no_direction_and_none_is_borrowed(reader: Reader) -> None:
+    findings = extract(reader, "Exosomes are drivers of metastasis and regulators of angiogenesis in glioma.\n")
+    by_effect = {e: f.effect_direction for f in findings for e in f.effect}
+    assert by_effect[best(reader, "metastasis", "process")] == (PROMOTES,)
+    assert by_effect[best(reader, "angiogenesis", "process")] == ()
+
+
+def test_a_neutrally_governed_effect_beside_a_directed_one_is_left_out(reader: Reader) -> None:
+    findings = extract(reader, "Exosomal miR-21 impacts angiogenesis and accelerates metastasis in glioma.\n")
+    assert [f.effect for f in findings] == [(best(reader, "metastasis", "process"),)]
+
+
+def test_sources_named_after_including_belong_to_the_vesicles(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes derived from stromal components, including macrophages and fibroblasts, "
+                                "promote metastasis in glioma.\n")
+    assert {best(reader, "macrophage", "cell"), best(reader, "fibroblast", "cell")} <= set(finding.source_cell)

@@ -22,6 +22,7 @@ from exo_ontology import vocabulary as V
 from exo_ontology.extraction import cues
 from exo_ontology.extraction.ids import finding_id
 from exo_ontology.extraction.slots import (
+    NEUTRAL,
     VESICLE_GO,
     Kinds,
     cargo_types,
@@ -526,6 +527,9 @@ def _vague(finding: Finding) -> bool:
                 or finding.effect_direction or own_disease)
 
 
+_NEUTRAL_NOUN = re.compile(r"\b(?:regulators?|modulators?|mediators?) of\b", re.IGNORECASE)
+
+
 def _effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, list[Mention]]]:
     """Effects grouped by their direction (promotes, inhibits, none); [("", [])] when no effect.
 
@@ -536,13 +540,18 @@ def _effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, 
     directions = [effect_direction(text, m, clause_start(text, m.start)) or "" for m in ordered]
     for i, direction in enumerate(directions):
         if not direction:
-            before = [d for d in directions[:i] if d]
-            after = [d for d in directions[i + 1:] if d]
+            before = [d for d in directions[:i] if d and d != NEUTRAL]
+            after = [d for d in directions[i + 1:] if d and d != NEUTRAL]
             directions[i] = before[-1] if before else after[0] if after else ""
+    directions = ["" if d == NEUTRAL else d for d in directions]
     groups: dict[str, list[Mention]] = {}
     for mention, direction in zip(ordered, directions, strict=True):
         mention, direction = _canonical_drug_response(mention, direction)
         groups.setdefault(direction, []).append(mention)
+    if len(groups) > 1 and "" in groups and not _NEUTRAL_NOUN.search(text):
+        # effects a neutral verb governs beside directed ones ("impacts X and accelerates Y") add
+        # nothing checkable to the directed statement; a listed role ("regulators of X") does
+        del groups[""]
     return sorted(groups.items()) or [("", [])]
 
 

@@ -75,7 +75,9 @@ SOURCE_BEFORE = re.compile(r"^[\s-]*(?:-?derived|-?secreted|-?released|-?excrete
                            r"(?:derived|secreted|released))", re.IGNORECASE)
 SOURCE_AFTER = re.compile(r"\b(?:exosom\w*|EVs?|sEVs?|vesicles?|exos?)\s+(?:(?:[\w-]+\s+){0,3}?(?:\w+ly\s+)?"
                           r"(?:derived|released|secreted|produced|made|obtained|isolated|recovered|shed|generated|"
-                          r"originating|purified|collected|extracted)\s+)?(?:from|by|of)\s+(?:the\s+|human\s+)?$",
+                          r"originating|purified|collected|extracted)\s+)?(?:from|by|of)\s+(?:the\s+|human\s+)?"
+                          # "exosomes derived from TME components, including macrophages"
+                          r"(?:(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:including|such as|e\.g\.,?|like|namely)\s+)?$",
                           re.IGNORECASE)
 #: phrases placing a cell as the recipient ("transferred to macrophages", "uptake by X")
 RECIPIENT_BEFORE = re.compile(r"\b(?:to|into|in|on|of|by|towards|activate|activating|polarize|reprogram|"

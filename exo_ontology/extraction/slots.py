@@ -112,15 +112,23 @@ def target_direction(text: str, mention: Mention) -> str | None:
     return compress(str(V.UPREGULATES if last_up > last_down else V.DOWNREGULATES))
 
 
+#: what effect_direction says of an effect governed by a neutral verb ("regulators of X"): no
+#: direction, and not one to borrow from a neighbour either
+NEUTRAL = "neutral"
+
+
 def effect_direction(text: str, mention: Mention, clause_start: int) -> str | None:
-    """promotes / inhibits, from the nearest direction verb before the effect within its clause."""
+    """promotes / inhibits, from the nearest direction verb before the effect within its clause;
+    NEUTRAL when a neutral verb is nearer; None when there is no verb at all."""
     window = text[clause_start:mention.start]
     if re.search(r"\b(?:anti-?|inhibit\w* of|suppression of|reduc\w* (?:of )?)$", window, re.IGNORECASE):
         return compress(str(V.INHIBITS))
     last_promote = max((m.end() for m in cues.PROMOTE.finditer(window)), default=-1)
     last_inhibit = max((m.end() for m in cues.INHIBIT.finditer(window)), default=-1)
     last_neutral = max((m.end() for m in cues.NEUTRAL.finditer(window)), default=-1)
-    if max(last_promote, last_inhibit) < 0 or last_neutral > max(last_promote, last_inhibit):
+    if last_neutral > max(last_promote, last_inhibit):
+        return NEUTRAL
+    if max(last_promote, last_inhibit) < 0:
         return None
     return compress(str(V.INHIBITS if last_inhibit > last_promote else V.PROMOTES))
 
