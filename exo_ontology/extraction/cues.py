@@ -15,8 +15,6 @@ from exo_ontology import vocabulary as V
 
 def _words(*stems: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
-
-
 #: verbs saying an effect is made stronger or weaker
 PROMOTE = _words(r"promot", r"induc", r"enhanc", r"increas", r"facilitat", r"stimulat", r"driv",
                  r"lead(?:s|ing)? to", r"led to", r"caus", r"contribut", r"accelerat", r"boost",

@@ -169,8 +169,6 @@ def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[s
         elif kind == "gene":
             found.add("protein")
     return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
-
-
 _KIND_WORD = (r"(?:micro\s?RNAs?|miRNAs?|lnc\s?RNAs?|long non-?coding RNAs?|circ(?:ular)?\s?RNAs?|pi\s?RNAs?|"
               r"si\s?RNAs?|mRNAs?|proteins?|lipids?|nucleic acids?|(?:anti-?(?:cancer|tumou?r)\s+|chemotherap\w*\s+)?"
               r"(?:drugs?|agents?)|chemotherapeutics?)")

@@ -1,0 +1,69 @@
+"""The context a sentence inherits a disease from: its table row, its section heading, the
+document title."""
+
+from __future__ import annotations
+
+import re
+
+from exo_ontology.extraction.slots import (
+    Kinds,
+    ids,
+    kind_of,
+    most_specific,
+)
+from exo_ontology.model import Mention, Sentence, SourceDoc
+
+_COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.IGNORECASE)
+
+
+class DiseaseContext:
+    """The disease a sentence that names none is about: that of its section's heading ("7. Exosomes
+    and cancer drug resistance"), else that of the document's title."""
+
+    def __init__(self, doc: SourceDoc, grounder: object, kinds: Kinds) -> None:
+        self._grounder, self._kinds = grounder, kinds
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._title = self._named(doc.title)
+
+    def diseases(self, sentence: Sentence) -> tuple[str, ...]:
+        return self._named(sentence.section) or self._title
+
+    def _named(self, text: str) -> tuple[str, ...]:
+        text = " ".join(text.split())
+        if text and text not in self._cache:
+            from exo_ontology.recognition import recognize
+
+            line = Sentence(doc_id="", index=-1, text=text, raw_start=0, raw_end=len(text))
+            found = recognize([line], self._grounder).get(-1, [])  # type: ignore[arg-type]
+            self._cache[text] = most_specific(ids([m for m in found if kind_of(m, self._kinds) == "disease"]),
+                                              self._kinds)
+        return self._cache.get(text, ())
+
+
+def table_mentions(sentence: Sentence, grounder: object) -> list[Mention]:
+    """Mentions in a table row's origin cell (the application cell is the sentence itself)."""
+    from exo_ontology.recognition import recognize
+
+    origin = sentence.context_value("origin")
+    if not origin:
+        return []
+    cell = Sentence(doc_id=sentence.doc_id, index=-1, text=origin, raw_start=0, raw_end=len(origin))
+    return recognize([cell], grounder).get(-1, [])  # type: ignore[arg-type]
+
+
+def inherited_disease(sentence: Sentence, grounder: object) -> tuple[str, ...]:
+    """Disease of the table row ("Pancreatic and Colorectal cancer" gives both)."""
+    text = " ".join(sentence.context_value("disease").split())
+    if not text:
+        return ()
+    parts = [text]
+    match = _COORDINATED.match(text)
+    if match:
+        parts = [f"{match.group(1)} {match.group(3)}", f"{match.group(2)} {match.group(3)}"]
+    out = []
+    for part in parts:
+        part = re.sub(r"\(.*?\)|\(.*$", "", part).strip()
+        best = grounder.ground(part, type="disease", limit=1)  # type: ignore[attr-defined]
+        if best and best[0].curie.startswith("MONDO:"):
+            out.append(best[0].curie)
+    return tuple(sorted(set(out)))

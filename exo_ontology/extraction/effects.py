@@ -1,0 +1,119 @@
+"""Effects of a sentence and their directions: phrase effects, processes of a cell type, and the
+grouping of effects into one statement per direction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from exo_ontology import vocabulary as V
+from exo_ontology.extraction import cues
+from exo_ontology.extraction.slots import (
+    NEUTRAL,
+    Kinds,
+    clause_start,
+    effect_direction,
+    kind_of,
+)
+from exo_ontology.model import Candidate, Mention
+from exo_ontology.namespaces import compress
+
+
+def phrase_effects(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
+    """Effects written as phrases ("resistance to cisplatin"), where no term mention covers them."""
+    out = cell_process_effects(text, mentions, grounder, kinds)
+    taken = [(m.start, m.end) for m in [*mentions, *out] if kind_of(m, kinds) == "effect" or m in out]
+    for pattern, name in cues.EFFECT_PHRASES:
+        for match in pattern.finditer(text):
+            # a phrase that holds its own verb marks the effect with group "e", leaving the verb before it
+            start = match.start("e") if "e" in pattern.groupindex else match.start()
+            if any(s < match.end() and start < e for s, e in taken):
+                continue
+            cands = [c for c in grounder.ground(name, limit=3) if c.curie in kinds.effects]  # type: ignore[attr-defined]
+            if cands:
+                out.append(Mention(text[start:match.end()], start, match.end(), "process", (cands[0],)))
+                taken.append((start, match.end()))
+    return out
+#: "<process> of <cells>": the process of that cell type ("activity of NK cells" -> NK cell activation)
+_PROCESS_WORDS = (r"(?:activity|activation|proliferation|differentiation|migration|recruitment|expansion|"
+                  r"infiltration|polari[sz]ation)")
+_CELL_PROCESS = re.compile(rf"\b({_PROCESS_WORDS}(?:\s+(?:and|or)\s+{_PROCESS_WORDS})?)\s+of\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_COORDINATION_GAP = re.compile(r"^\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?$", re.IGNORECASE)
+_PROCESS_NOUN = {"activity": "activation", "polarisation": "polarization"}
+
+
+def cell_process_effects(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
+    """Effects naming a process of a cell type: GO's "<cell> <process>" term when GO has one,
+    else the generic process the ontology lists as an effect ("proliferation of MDSCs")."""
+    out: list[Mention] = []
+    nouns: list[str] = []
+    last_end, start = -1, 0
+    for mention in sorted((m for m in mentions if kind_of(m, kinds) == "cell"), key=lambda m: m.start):
+        window = text[max(0, mention.start - 60):mention.start]
+        match = _CELL_PROCESS.search(window)
+        if match:
+            nouns = [_PROCESS_NOUN.get(w, w) for w in re.split(r"\s+(?:and|or)\s+", match.group(1).lower())]
+            start = mention.start - (len(window) - match.start())
+        elif not (nouns and last_end >= 0 and _COORDINATION_GAP.match(text[last_end:mention.start])):
+            nouns, last_end = [], -1
+            continue
+        # a coordinated cell shares the process word, and so its span: the direction verb is before it
+        last_end = mention.end
+        label = mention.best.label if mention.best else ""
+        for noun in nouns:
+            cand = process_of_cell(label, noun, grounder, kinds)
+            if cand is not None:
+                out.append(Mention(text[start:mention.end], start, mention.end, "process", (cand,)))
+    return out
+
+
+def process_of_cell(label: str, noun: str, grounder: object, kinds: Kinds) -> Candidate | None:
+    """GO's "<cell label> <process>" by exact label, else the ontology's generic effect for the process."""
+    name = f"{label} {noun}".lower()
+    exact = [c for c in grounder.ground(name, type="process", limit=3)  # type: ignore[attr-defined]
+             if c.curie.startswith("GO:") and c.label.lower() == name]
+    if exact:
+        return exact[0]
+    generic = "cell proliferation" if noun == "proliferation" else noun
+    return next((c for c in grounder.ground(generic, limit=3) if c.curie in kinds.effects), None)  # type: ignore[attr-defined]
+_NEUTRAL_NOUN = re.compile(r"\b(?:regulators?|modulators?|mediators?) of\b", re.IGNORECASE)
+
+
+def effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, list[Mention]]]:
+    """Effects grouped by their direction (promotes, inhibits, none); [("", [])] when no effect.
+
+    An effect with no verb of its own ("promotes proliferation, migration and invasion") takes the
+    direction of the closest directed effect before it (else after it) in the sentence.
+    """
+    ordered = sorted(effects, key=lambda m: m.start)
+    directions = [effect_direction(text, m, clause_start(text, m.start)) or "" for m in ordered]
+    for i, direction in enumerate(directions):
+        if not direction:
+            before = [d for d in directions[:i] if d and d != NEUTRAL]
+            after = [d for d in directions[i + 1:] if d and d != NEUTRAL]
+            directions[i] = before[-1] if before else after[0] if after else ""
+    directions = ["" if d == NEUTRAL else d for d in directions]
+    groups: dict[str, list[Mention]] = {}
+    for mention, direction in zip(ordered, directions, strict=True):
+        mention, direction = canonical_drug_response(mention, direction)
+        groups.setdefault(direction, []).append(mention)
+    if len(groups) > 1 and "" in groups and not _NEUTRAL_NOUN.search(text):
+        # effects a neutral verb governs beside directed ones ("impacts X and accelerates Y") add
+        # nothing checkable to the directed statement; a listed role ("regulators of X") does
+        del groups[""]
+    return sorted(groups.items()) or [("", [])]
+
+
+def canonical_drug_response(mention: Mention, direction: str) -> tuple[Mention, str]:
+    """Less sensitivity to a drug is more resistance to it: recorded as drug resistance promoted, the
+    field's own concept, so that one claim has one shape whichever way it is worded ("overcoming
+    resistance" stays resistance inhibited)."""
+    best = mention.best
+    opposite = _OPPOSITE_EFFECTS.get(best.curie) if best is not None else None
+    if best is None or opposite is None or direction != compress(str(V.INHIBITS)):
+        return mention, direction
+    flipped = replace(best, curie=opposite, status="implied",
+                      note=f"{best.curie} inhibited, recorded as its opposite promoted")
+    return replace(mention, candidates=(flipped,)), compress(str(V.PROMOTES))
+_OPPOSITE_EFFECTS = {compress(str(V.DRUG_SENSITIZATION)): compress(str(V.DRUG_RESISTANCE))}

@@ -1,0 +1,106 @@
+"""The qualifiers of a finding read from its words: study types, applications, the named pathway,
+and the vesicle classes (exosome, EV, engineered, drug-loaded)."""
+
+from __future__ import annotations
+
+import re
+
+from exo_ontology import vocabulary as V
+from exo_ontology.extraction import cues
+from exo_ontology.model import Sentence
+from exo_ontology.namespaces import compress
+
+
+def study_types_of(sentence: Sentence) -> tuple[str, ...]:
+    text = sentence.text + " " + sentence.context_value("status")
+    return tuple(sorted({compress(str(value)) for pattern, value in cues.STUDY_TYPES if pattern.search(text)}))
+_THERAPY_WORDS = re.compile(r"\b(?:therap|treat|anti-?(?:tumou?r|cancer)|anticancer|chemotherap|cure)", re.IGNORECASE)
+
+
+def applications_of(text: str, has_delivered_cargo: bool) -> tuple[str, ...]:
+    """Applications the sentence states. Vesicles carrying a drug to treat a disease are a delivery
+    vehicle (the drug is the therapeutic agent, not the vesicles), even without a delivery word."""
+    found = set()
+    for pattern, value in cues.APPLICATIONS:
+        if pattern.search(text):
+            if value == V.DRUG_DELIVERY_VEHICLE and not (has_delivered_cargo or re.search(
+                    r"drug deliver|carrier|vehicle|loaded|nanocarrier", text, re.IGNORECASE)):
+                continue
+            found.add(compress(str(value)))
+    if has_delivered_cargo and _THERAPY_WORDS.search(text):
+        found.add(compress(str(V.DRUG_DELIVERY_VEHICLE)))
+    if compress(str(V.DRUG_DELIVERY_VEHICLE)) in found:
+        found.discard(compress(str(V.THERAPEUTIC_AGENT)))
+    return tuple(sorted(found))
+
+
+def pathway_of(text: str, grounder: object) -> tuple[tuple[str, ...], str]:
+    """The signalling pathway a sentence names, grounded to GO through the names GO gives pathways;
+    the phrase is kept as written either way ("PI3K/AKT signaling pathway")."""
+    phrase = pathway_phrase(text)
+    if not phrase:
+        return (), ""
+    for name in pathway_names(phrase):
+        for cand in grounder.ground(name, type="process", limit=3):  # type: ignore[attr-defined]
+            if cand.curie.startswith("GO:") and cand.status in ("label", "exact", "related") \
+                    and re.search(r"signal|pathway|cascade|transduction", cand.label):
+                return (cand.curie,), phrase
+    return (), phrase
+_NAME_TOKEN = re.compile(r"^(?=.*[A-Z0-9βκα/])[\w\-/βκα]+$")
+
+
+def pathway_phrase(text: str) -> str:
+    """The first pathway the text names: the name-like words (symbols, "Wnt/β-catenin") right before
+    "signaling pathway", "pathway", "axis" or "cascade"; "" when no named pathway."""
+    for match in cues.PATHWAY_END.finditer(text):
+        words = text[:match.start()].split()
+        names: list[str] = []
+        while words and _NAME_TOKEN.match(words[-1]) and len(names) < 4:
+            names.insert(0, words.pop())
+        if names:
+            return " ".join([*names, " ".join(match.group(0).split())])
+    return ""
+
+
+def pathway_names(phrase: str) -> list[str]:
+    """Names GO may give the pathway a text writes as "A/B signaling pathway", most specific first:
+    "A/B signal transduction", "A receptor signaling pathway through B" (Wnt/β-catenin), "A signaling"."""
+    core = re.sub(r"\s*(?:signal(?:l)?ing\s+)?(?:pathway|axis|cascade)$", "", phrase, flags=re.IGNORECASE).strip()
+    if not core:
+        return []
+    parts = [p for p in re.split(r"/", core) if p]
+    names = [phrase, f"{core} signaling pathway", f"{core} signal transduction", f"{core} signaling"]
+    if len(parts) == 2:
+        first, second = parts
+        names += [f"{first} receptor signaling pathway through {second}", f"{first} signaling pathway through {second}",
+                  f"{first}-{second} signaling", f"{first}/{second} signal transduction"]
+    return list(dict.fromkeys(names))
+_EXOSOME_WORD = re.compile(r"\bexosom|\bexos?\b|\w-exos?\b", re.IGNORECASE)
+_EV_WORD = re.compile(r"\bextracellular vesicles?|\bs?EVs?\b|\w-EVs?\b")
+
+
+def vesicle_word_types(text: str) -> tuple[str, ...]:
+    """The vesicle class a sentence names only by an adjective or short form ("exosomal", "EVs")."""
+    return tuple(sorted({*((V.GO_EXOSOME,) if _EXOSOME_WORD.search(text) else ()),
+                         *((V.GO_EXTRACELLULAR_VESICLE,) if _EV_WORD.search(text) else ())}))
+_MODIFIED = r"(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated|fused|linked|coupled|attached)"
+_ENGINEERED = re.compile(
+    r"\b(?:[\w-]+-)?(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated|designed|displaying)\s+"
+    r"(?:\w+\s+)?(?:exosom|EVs?\b|extracellular vesicles)|"
+    r"\b(?:exosom\w*|EVs?|extracellular vesicles)\b[^.;]{0,60}?\b(?:were|was|are|is|been|being)\s+(?:\w+ly\s+)?"
+    + _MODIFIED + r"\b|\b(?:exosom\w*|EVs?|extracellular vesicles)\b[^.;]{0,60}?\b" + _MODIFIED + r"\s+(?:with|to)\b",
+    re.IGNORECASE)
+
+
+def made_vesicles(text: str, vesicles: tuple[str, ...], applications: tuple[str, ...],
+                   has_cargo: bool) -> tuple[str, ...]:
+    """Natural vesicles the sentence says were modified are engineered ones; vesicles used to deliver
+    a cargo are drug-loaded ones (EXOC classes, kept beside the natural vesicle type)."""
+    if not set(vesicles) & {V.GO_EXOSOME, V.GO_EXTRACELLULAR_VESICLE}:
+        return vesicles
+    made = set(vesicles)
+    if _ENGINEERED.search(text):
+        made.add(compress(str(V.ENGINEERED_EV)))
+    if has_cargo and compress(str(V.DRUG_DELIVERY_VEHICLE)) in applications:
+        made.add(compress(str(V.DRUG_LOADED_EV)))
+    return tuple(sorted(made))

@@ -1,0 +1,111 @@
+"""What the molecules and cells of a sentence are to its vesicles: cargo or target, source or
+recipient, from the cue words around them."""
+
+from __future__ import annotations
+
+import re
+
+from exo_ontology import vocabulary as V
+from exo_ontology.extraction import cues
+from exo_ontology.extraction.slots import (
+    Kinds,
+    in_vesicles,
+    is_cargo,
+    is_target,
+    kind_of,
+)
+from exo_ontology.model import Mention
+
+CARGO_KIND_NAME = re.compile(r"^(?:(?:m|si|mi|micro|lnc|circ|pi|t|r|nc)?RNAs?|DNAs?|nucleotides?|nucleic acids?|"
+                             r"proteins?|lipids?|macromolecules?|chemicals?|compounds?|drugs?|agents?|"
+                             r"biomolecules?|metabolites?|nanoparticles?)$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|, and|as well as)\s*(?:the\s+)?$", re.IGNORECASE)
+CARRY_VERB = re.compile(r"\b(?:deliver|carr|transport|transfer|load|encapsulat|packag|shuttl)\w*", re.IGNORECASE)
+
+
+def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> dict[str, list]:
+    """Split gene, miRNA and chemical mentions into cargo and targets."""
+    cargo: list[tuple[Mention, str]] = []
+    targets: list[Mention] = []
+    for mention in by_kind.get("mirna", []):
+        if is_target(text, mention) and not is_cargo(text, mention, vesicle_near) and not re.search(
+                r"exosom", text[max(0, mention.start - 12):mention.start], re.IGNORECASE):
+            targets.append(mention)
+        else:
+            cargo.append((mention, "mirna"))
+    last: tuple[Mention, str] | None = None
+    for mention in by_kind.get("gene", []):
+        right_after_vesicle = re.search(r"exosom\w*\s*$", text[:mention.start], re.IGNORECASE)
+        if in_vesicles(text, mention) or (is_cargo(text, mention, vesicle_near) and (
+                right_after_vesicle or not is_target(text, mention))):
+            role = "cargo"
+        elif is_target(text, mention):
+            role = "target"
+        elif last is not None and _LIST_GAP.match(text[last[0].end:mention.start]):
+            role = last[1]     # "factors like IL-6, IL-8 and VEGF": the list shares its first item's role
+        else:
+            role = ""          # a gene with no cue ("CD97 and exosomes promote ...") is neither
+        if role == "cargo":
+            cargo.append((mention, "gene"))
+        elif role == "target":
+            targets.append(mention)
+        last = (mention, role) if role else None
+    for mention in by_kind.get("chemical", []):
+        if CARGO_KIND_NAME.match(mention.text):   # "mRNA", "nucleotides": a kind of cargo, not a molecule
+            continue
+        delivered = is_cargo(text, mention, vesicle_near) or re.search(r"deliver|loaded|carr", text, re.IGNORECASE)
+        co_treatment = re.search(r"(?:resist\w*|sensitiv\w*|susceptib\w*)\s+(?:to|against)\s*$",
+                                 text[max(0, mention.start - 30):mention.start], re.IGNORECASE)
+        if delivered and not co_treatment:
+            cargo.append((mention, "chemical"))
+    return {"cargo": cargo, "targets": targets}
+#: between two cells that share a role: apposition or coordination
+SAME_ROLE_GAP = re.compile(r"^\s*(?:\([^()]{1,15}\))?\s*(?:,|and|or|as well as)?\s*(?:such as|including|e\.g\.,?|"
+                           r"especially|particularly|like|namely|and|or|as well as)?\s*(?:the\s+)?$", re.IGNORECASE)
+_CELLS_WORD = re.compile(r"\s+cells?\b.*$", re.IGNORECASE)
+_BARE_CONJUNCT = re.compile(r"\b([A-Za-z][\w+-]{0,14})\s+(?:and|or|&)\s+$")
+
+
+def coordinated_cells(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
+    """"T and NK cells": the bare first conjunct is a cell type too, when "<it> cells" is a cell name."""
+    out = []
+    taken = [(m.start, m.end) for m in mentions]
+    for mention in mentions:
+        if kind_of(mention, kinds) != "cell" or not _CELLS_WORD.search(mention.text):
+            continue
+        match = _BARE_CONJUNCT.search(text[max(0, mention.start - 25):mention.start])
+        if not match:
+            continue
+        start = mention.start - (len(text[max(0, mention.start - 25):mention.start]) - match.start(1))
+        end = start + len(match.group(1))
+        if any(s < end and start < e for s, e in taken):
+            continue
+        cands = [c for c in grounder.ground(f"{match.group(1)} cells", type="cell", limit=1)  # type: ignore[attr-defined]
+                 if c.status in ("label", "exact", "curated")]
+        if cands:
+            out.append(Mention(match.group(1), start, end, "cell", tuple(cands)))
+    return out
+_RELEASED_AFTER = re.compile(r"^[\s-]*(?:\([^()]{1,12}\)\s*)?(?:-?derived|-?secreted|-?released|-?excreted|-?produced|"
+                             r"-?shed|exosom|EVs?\b|sEVs?\b|extracellular vesicles?|exos?\b)", re.IGNORECASE)
+_HOSTS = re.compile(r"^\s*(?:patients?|subjects?|individuals?|donors?|mice|rats?|models?|tissues?|samples?)\b",
+                    re.IGNORECASE)
+
+
+def tumour_releases(text: str, mention: Mention, kinds: Kinds) -> bool:
+    """"glioma-derived exosomes", "tumour exosomes", "exosomes derived from tumours": vesicles a
+    neoplasm releases come from its neoplastic cells."""
+    best = mention.best
+    if best is None or kinds.ancestors is None:
+        return False
+    if best.curie != V.MONDO_NEOPLASM and V.MONDO_NEOPLASM not in kinds.ancestors(best.curie):
+        return False
+    after = text[mention.end:mention.end + 40]
+    if _HOSTS.match(after):      # "exosomes of breast cancer patients" come from their fluids
+        return False
+    before = text[max(0, mention.start - 60):mention.start]
+    return bool(_RELEASED_AFTER.match(after) or cues.SOURCE_AFTER.search(before))
+
+
+def named_as_cells(text: str, mention: Mention) -> bool:
+    """A gene-like name the sentence also writes as "<name> cells" is a cell line ("HT1080 cells"), not a gene."""
+    return bool(re.search(re.escape(mention.text) + r"[\s-]+cells?\b", text))

@@ -1,0 +1,57 @@
+"""Which sentences and clauses speak of the vesicles: skipped kinds, meta-discourse, hedges,
+the anaphora that continues a subject, and clauses with vesicles of their own."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from exo_ontology.extraction import cues
+
+SKIPPED_KINDS = {"title", "keywords", "caption", "heading", "reference"}
+#: a review describing itself ("In this review, ...", "we summarize") states no finding
+META_DISCOURSE = re.compile(
+    r"\b(?:(?:this|the present|our) (?:reviews?|articles?|papers?)|we (?:review|summari[sz]e|"
+    r"discuss|synthesi[sz]e|describe)|will be (?:mentioned|discussed|reviewed))\b|^Fig(?:ure|\.)?\s*\d|"
+    # a study's design or a question, not its result ("to determine which had more effect")
+    r"\b(?:designed|conducted|performed|carried out|contrasted|compared)\b[^.;]{0,80}\bto (?:determine|investigate|"
+    r"assess|evaluate|examine|explore|test) (?:whether|which|if|how)\b|"
+    r"\b(?:assessed|evaluated|investigated|examined|explored)\b[^.;]{0,60}\b(?:ability|whether|which|if|how)\b|"
+    r"\bcan be (?:analy[sz]ed|viewed|examined|classified|divided|considered) (?:from|in|into)\b|"
+    # the merits of a method, or a typology ("three mechanisms have been defined"), not a finding
+    r"\b(?:advantages|disadvantages|limitations|drawbacks|benefits) of\b|"
+    r"\b(?:mechanisms|types|categories|classes|strategies) (?:have|has) been (?:defined|described|proposed|"
+    r"identified|classified)\b",
+    re.IGNORECASE)
+#: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
+ANAPHORA = re.compile(r"^(?:(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
+                      r"[A-Z][^,.;]{0,40},\s+)?(?:they|these|such\b(?! as)|those|"
+                      r"this\b(?! (?:review|study|article)))|(?:Also,?\s+)?by \w+ing)\b", re.IGNORECASE)
+#: an anaphor whose head noun is not the vesicles ("These components ...", "This activation ...")
+NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
+                              r"[A-Z][^,.;]{0,40},\s+)?"
+                              r"(?:these|this|such|those)\s+(?:\w+\s+)?(?:components?|activation|effects?|results?|"
+                              r"findings?|molecules?|factors?|genes?|changes|data|observations?|mechanisms?|"
+                              r"pathways?|traits?|studies|study|authors?|researchers?|process(?:es)?)\b",
+                              re.IGNORECASE)
+#: a statement that the text itself calls unknown states no finding
+HEDGED = re.compile(r"\b(?:remains?|is still|are still)\s+(?:\w+\s+)?(?:unclear|unknown|elusive|controversial|"
+                    r"to be (?:determined|elucidated|established))\b", re.IGNORECASE)
+#: a clause whose subject is part of the previous clause's ("..., while a few have the opposite effect")
+PARTITIVE = re.compile(r"^(?:a few|few|some|others|many|most|several|the (?:rest|others|remainder))\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+")
+
+
+def vesicle_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses that each have vesicles of their own as subject ("exosomes of X promote A;
+    exosomes of Y inhibit B"); one span for a sentence that is a single claim."""
+    spans = list(pairwise([0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not (cues.VESICLE_WORDS.search(text[start:end]) or PARTITIVE.match(text[start:end])):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if merged and not cues.VESICLE_WORDS.search(text[merged[0][0]:merged[0][1]]) and len(merged) > 1:
+        merged[:2] = [(merged[0][0], merged[1][1])]
+    return merged
