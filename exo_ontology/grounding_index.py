@@ -147,7 +147,7 @@ def build_tables(lexicon: Lexicon, edit_file: Path | None) -> Tables:
 def strong_name_indexes(tables: Tables) -> tuple[dict[tuple[str, str], frozenset[str]],
                                                   dict[str, frozenset[str]]]:
     """The acronym index (initials of cell and anatomy labels and exact synonyms) and the
-    tail index (a cell name minus its first word, when two words or more remain)."""
+    tail index (a cell name minus its first word, when three words or more remain)."""
     initials_of: dict[tuple[str, str], set[str]] = {}
     tails: dict[str, set[str]] = {}
     wanted = {TYPE_CODES.index("cell"), TYPE_CODES.index("anatomy")}
@@ -162,7 +162,9 @@ def strong_name_indexes(tables: Tables) -> tuple[dict[tuple[str, str], frozenset
         if abbr:
             initials_of.setdefault((TYPE_CODES[c[3 * i + 1]], abbr), set()).add(curie)
         tail = name.partition(" ")[2]
-        if c[3 * i + 1] == cell and " " in tail:
+        # three words or more: "antigen presenting cell" may lack its "professional", but a lone
+        # adjective + cell ("sensitive cell") says too little to pick the one type it ends
+        if c[3 * i + 1] == cell and tail.count(" ") >= 2:
             tails.setdefault(normalize(tail), set()).add(curie)
     return ({k: frozenset(v) for k, v in initials_of.items()},
             {k: frozenset(v) for k, v in tails.items()})

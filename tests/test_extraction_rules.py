@@ -402,3 +402,17 @@ def test_sources_named_after_including_belong_to_the_vesicles(reader: Reader) ->
     [finding] = extract(reader, "Exosomes derived from stromal components, including macrophages and fibroblasts, "
                                 "promote metastasis in glioma.\n")
     assert {best(reader, "macrophage", "cell"), best(reader, "fibroblast", "cell")} <= set(finding.source_cell)
+
+
+def test_vesicles_carrying_their_own_molecules_are_not_a_drug_delivery_vehicle(reader: Reader) -> None:
+    [finding] = extract(reader, "Cancer-derived exosomes carry proteins and nucleic acids that promote resistance "
+                                "to therapy in glioma.\n")
+    assert compress(str(V.DRUG_DELIVERY_VEHICLE)) not in finding.application
+    assert compress(str(V.DRUG_LOADED_EV)) not in finding.vesicle_type
+
+
+def test_an_anaphor_naming_interactions_does_not_carry_the_source(reader: Reader) -> None:
+    text = ("Exosomes from macrophages promote angiogenesis in glioma.\n\n"
+            "These interactions highlight exosomes as drivers of metastasis in glioma.\n")
+    [later] = [f for f in extract(reader, text) if "interactions" in f.evidence.quote]
+    assert later.source_cell == ()

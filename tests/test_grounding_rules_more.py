@@ -305,3 +305,8 @@ def test_document_abbreviations_and_lookup(shipped: Grounder) -> None:
     assert abbr is not None and abbr.candidates[0].curie == ref("cl_terms.tsv.gz", "label",
                                                                 "hepatic stellate cell")
     assert lookup_abbreviation(known, "HSCs") is abbr
+
+
+def test_a_lone_adjective_and_cell_is_not_completed_to_one_cell_type(shipped: Grounder) -> None:
+    # CL has a cell type ending in "sensitive cell", but "sensitive cells" does not name it
+    assert [c.curie for c in shipped.ground("sensitive cells", type="cell")] == []

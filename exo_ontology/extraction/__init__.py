@@ -158,7 +158,8 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     # a cargo named only by its kind ("exosomal miRNAs") makes a finding when something is said of it
     carried_kinds = [m for m in by_kind.get("chemical", []) if CARGO_KIND_NAME.match(m.text)
                      and (is_cargo(text, m, vesicle_word) or CARRY_VERB.search(text))]
-    applications = applications_of(text, any(kind == "chemical" for _, kind in cargo) or bool(carried_kinds))
+    has_drug = any(kind == "chemical" for _, kind in cargo)
+    applications = applications_of(text, has_drug or bool(carried_kinds), has_drug)
     named_kinds = () if cargo or effects else (vesicle_cargo_types(text, carried_kinds)
                                                or unnamed_cargo_types(text))
     if not cargo and not effects and not (named_kinds and (applications or roles["targets"])):

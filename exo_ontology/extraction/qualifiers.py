@@ -17,9 +17,10 @@ def study_types_of(sentence: Sentence) -> tuple[str, ...]:
 _THERAPY_WORDS = re.compile(r"\b(?:therap|treat|anti-?(?:tumou?r|cancer)|anticancer|chemotherap|cure)", re.IGNORECASE)
 
 
-def applications_of(text: str, has_delivered_cargo: bool) -> tuple[str, ...]:
-    """Applications the sentence states. Vesicles carrying a drug to treat a disease are a delivery
-    vehicle (the drug is the therapeutic agent, not the vesicles), even without a delivery word."""
+def applications_of(text: str, has_delivered_cargo: bool, has_drug: bool = False) -> tuple[str, ...]:
+    """Applications the sentence states. Vesicles carrying a drug (a chemical cargo) to treat a
+    disease are a delivery vehicle (the drug is the therapeutic agent, not the vesicles), even
+    without a delivery word; vesicles carrying their own proteins or RNAs are not."""
     found = set()
     for pattern, value in cues.APPLICATIONS:
         if pattern.search(text):
@@ -27,7 +28,7 @@ def applications_of(text: str, has_delivered_cargo: bool) -> tuple[str, ...]:
                     r"drug deliver|carrier|vehicle|loaded|nanocarrier", text, re.IGNORECASE)):
                 continue
             found.add(compress(str(value)))
-    if has_delivered_cargo and _THERAPY_WORDS.search(text):
+    if has_drug and _THERAPY_WORDS.search(text):
         found.add(compress(str(V.DRUG_DELIVERY_VEHICLE)))
     if compress(str(V.DRUG_DELIVERY_VEHICLE)) in found:
         found.discard(compress(str(V.THERAPEUTIC_AGENT)))

@@ -32,7 +32,8 @@ NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Add
                               r"[A-Z][^,.;]{0,40},\s+)?"
                               r"(?:these|this|such|those)\s+(?:\w+\s+)?(?:components?|activation|effects?|results?|"
                               r"findings?|molecules?|factors?|genes?|changes|data|observations?|mechanisms?|"
-                              r"pathways?|traits?|studies|study|authors?|researchers?|process(?:es)?)\b",
+                              r"pathways?|traits?|studies|study|authors?|researchers?|process(?:es)?|"
+                              r"interactions?|properties|features|characteristics|functions?|roles?)\b",
                               re.IGNORECASE)
 #: a statement that the text itself calls unknown states no finding
 HEDGED = re.compile(r"\b(?:remains?|is still|are still)\s+(?:\w+\s+)?(?:unclear|unknown|elusive|controversial|"
