@@ -253,7 +253,8 @@ def _longest(text: str, tokens: list[re.Match[str]], i: int, grounder: Grounder,
             if derived is not None:
                 return n, replace(derived, start=start, end=end)
             continue
-        cands = _guard(span, n, grounder.ground(span, context=text), grounder)
+        cands = _in_context(text, start, end, _guard(span, n, grounder.ground(span, context=text), grounder),
+                            grounder)
         if abbr is not None:         # defined here by a long form the lexicon lacks ("MRI")
             cands = [c for c in cands if c.status in ("label", "curated")]
         if cands:
@@ -313,6 +314,39 @@ def _guard(span: str, n: int, cands: list[Candidate], grounder: Grounder) -> lis
         if single and c.type == "exoc" and (grounder.is_individual(c.curie)
                                             or _CORE_CLASS.fullmatch(c.curie)):
             continue                                # cue words ("inhibit", "clinical", "finding")
+        kept.append(c)
+    return kept
+
+
+_NAME_TAIL = re.compile(r"^-(?:related|associated|like|linked)\s+(?:protein|gene|factor|kinase|receptor)",
+                        re.IGNORECASE)
+_NEGATED = re.compile(r"(?:\bnon-?|\bwithout\s+|\bno\s+)$", re.IGNORECASE)
+
+
+def _in_context(text: str, start: int, end: int, cands: list[Candidate], grounder: Grounder) -> list[Candidate]:
+    """Drop disease readings the words around the span rule out: the tail of a hyphenated compound
+    ("acute-on-chronic liver failure" is not chronic liver failure), a negated disease ("non-
+    pancreatitis patients"), a word of a protein's name ("fat mass and obesity-related protein"),
+    an acronym written in lower case ("niches" is not NICH), and an undefined short acronym of a
+    disease outside cancer ("SMA" in "α-SMA", "DOC" in "MCF-7/DOC"): in a text about cancer such
+    letters far more often abbreviate something else."""
+    span = text[start:end]
+    compound_tail = start > 0 and text[start - 1] == "-"
+    negated = bool(_NEGATED.search(text[max(0, start - 10):start]))
+    name_tail = bool(_NAME_TAIL.match(text[end:end + 30]))
+    kept = []
+    for c in cands:
+        if c.type == "disease":
+            if compound_tail or negated or name_tail:
+                continue
+            if c.matched.isupper() and not span.isupper():
+                continue
+            term = grounder.term(c.curie)
+            short = span.isupper() and len(span.rstrip("s")) <= 4 and c.status != "label"
+            if short and (term is None or not term.cancer_branch):
+                continue
+        elif c.type != "gene" and c.matched.isupper() and len(c.matched) > 1 and not span.isupper():
+            continue
         kept.append(c)
     return kept
 

@@ -187,3 +187,19 @@ def test_a_cell_phrase_composing_a_more_specific_type_is_one_mention(grounder: G
 def test_a_cell_phrase_saying_no_more_than_its_last_word_is_not_a_new_mention(grounder: Grounder) -> None:
     ms = found(mentions(grounder, "Exosomes from healthy cells and normal fibroblasts were compared."))
     assert "healthy cells" not in ms and "normal fibroblasts" not in ms
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Patients with acute-on-chronic liver failure were studied.", "chronic liver failure"),
+    ("Levels are higher than in non-pancreatitis patients.", "pancreatitis"),
+    ("Exosomes increase fat mass and obesity-related protein levels.", "obesity"),
+    ("Exosomes suppress α-SMA expression in stellate cells.", "SMA"),
+    ("Exosomes may help identify pre-metastatic niches in cancer.", "niches"),
+])
+def test_a_disease_reading_the_context_rules_out_is_dropped(grounder: Grounder, text: str, span: str) -> None:
+    assert not found(mentions(grounder, text)).get(span, "").startswith("MONDO:")
+
+
+def test_an_undefined_cancer_acronym_is_kept(grounder: Grounder) -> None:
+    assert found(mentions(grounder, "Exosomal miR-21 promotes HCC progression.")).get("HCC") == \
+        ref("mondo_terms.tsv.gz", "label", "hepatocellular carcinoma")
