@@ -329,7 +329,8 @@ def _in_context(text: str, start: int, end: int, cands: list[Candidate], grounde
     pancreatitis patients"), a word of a protein's name ("fat mass and obesity-related protein"),
     an acronym written in lower case ("niches" is not NICH), and an undefined short acronym of a
     disease outside cancer ("SMA" in "α-SMA", "DOC" in "MCF-7/DOC"): in a text about cancer such
-    letters far more often abbreviate something else."""
+    letters far more often abbreviate something else. Likewise a former gene symbol at the tail of
+    a compound ("α-SMA") is not that gene."""
     span = text[start:end]
     compound_tail = start > 0 and text[start - 1] == "-"
     negated = bool(_NEGATED.search(text[max(0, start - 10):start]))
@@ -347,6 +348,8 @@ def _in_context(text: str, start: int, end: int, cands: list[Candidate], grounde
                 continue
         elif c.type != "gene" and c.matched.isupper() and len(c.matched) > 1 and not span.isupper():
             continue
+        elif c.type == "gene" and compound_tail and c.status == "former":
+            continue                 # "α-SMA" is not SMN1, whose former symbol SMA was
         kept.append(c)
     return kept
 

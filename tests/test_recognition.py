@@ -203,3 +203,7 @@ def test_a_disease_reading_the_context_rules_out_is_dropped(grounder: Grounder, 
 def test_an_undefined_cancer_acronym_is_kept(grounder: Grounder) -> None:
     assert found(mentions(grounder, "Exosomal miR-21 promotes HCC progression.")).get("HCC") == \
         ref("mondo_terms.tsv.gz", "label", "hepatocellular carcinoma")
+
+
+def test_a_former_gene_symbol_at_a_compound_tail_is_not_the_gene(grounder: Grounder) -> None:
+    assert "SMA" not in found(mentions(grounder, "Exosomes suppress α-SMA expression in stellate cells."))
