@@ -416,3 +416,9 @@ def test_an_anaphor_naming_interactions_does_not_carry_the_source(reader: Reader
             "These interactions highlight exosomes as drivers of metastasis in glioma.\n")
     [later] = [f for f in extract(reader, text) if "interactions" in f.evidence.quote]
     assert later.source_cell == ()
+
+
+def test_more_than_is_a_quantity_not_a_direction(reader: Reader) -> None:
+    [finding] = extract(reader, "In more than half of the patients, exosomal miR-21 accompanied metastasis "
+                                "of glioma.\n")
+    assert finding.effect_direction == ()

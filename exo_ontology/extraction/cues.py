@@ -21,13 +21,13 @@ PROMOTE = _words(r"promot", r"induc", r"enhanc", r"increas", r"facilitat", r"sti
                  r"trigger", r"foster", r"favou?r", r"support", r"activat", r"amplif", r"aid",
                  r"strengthen", r"elevat", r"maintain", r"establish", r"form", r"creat", r"nurtur",
                  r"mediat", r"confer", r"transfer(?:s|red|ring)? (?:\w+ )?resistance", r"help",
-                 r"polari[sz]", r"towards?\b", r"convert", r"transform", r"reprogram", r"more\b",
+                 r"polari[sz]", r"towards?\b", r"convert", r"transform", r"reprogram", r"more\b(?!\s+than)",
                  r"(?:vital|critical|crucial|essential|necessary|required|indispensable) (?:for|to|in)\b")
 INHIBIT = _words(r"inhibit", r"suppress", r"reduc", r"decreas", r"block", r"prevent", r"imped",
                  r"halt", r"overcom", r"revers", r"attenuat", r"abrogat", r"impair", r"diminish",
                  r"lower", r"arrest", r"stop", r"restrict", r"limit", r"eliminat", r"kill",
                  r"alleviat", r"combat", r"fight", r"interfer", r"protect(?:s|ed|ive)? against",
-                 r"sensiti[sz]", r"down-?regulat", r"ameliorat", r"treat", r"less\b")
+                 r"sensiti[sz]", r"down-?regulat", r"ameliorat", r"treat", r"less\b(?!\s+than)")
 #: verbs saying only that an effect is changed, in no stated direction; nearer than a directed verb,
 #: they win ("contribute to X by influencing the activity of Y" states no direction for Y)
 NEUTRAL = _words(r"influenc", r"affect", r"modulat", r"regulat", r"alter", r"chang", r"play\w* (?:a |an )?"
