@@ -422,3 +422,11 @@ def test_more_than_is_a_quantity_not_a_direction(reader: Reader) -> None:
     [finding] = extract(reader, "In more than half of the patients, exosomal miR-21 accompanied metastasis "
                                 "of glioma.\n")
     assert finding.effect_direction == ()
+
+
+def test_vesicles_associated_with_an_outcome_are_not_engineered(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomal miR-21 levels were linked to metastasis and poor survival in glioma.\n")
+    assert compress(str(V.ENGINEERED_EV)) not in finding.vesicle_type
+    [finding] = extract(reader, "Extracellular vesicles linked to the GE11 peptide inhibited angiogenesis "
+                                "in colorectal cancer.\n")
+    assert compress(str(V.ENGINEERED_EV)) in finding.vesicle_type

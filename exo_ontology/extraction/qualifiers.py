@@ -84,12 +84,18 @@ def vesicle_word_types(text: str) -> tuple[str, ...]:
     """The vesicle class a sentence names only by an adjective or short form ("exosomal", "EVs")."""
     return tuple(sorted({*((V.GO_EXOSOME,) if _EXOSOME_WORD.search(text) else ()),
                          *((V.GO_EXTRACELLULAR_VESICLE,) if _EV_WORD.search(text) else ())}))
-_MODIFIED = r"(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated|fused|linked|coupled|attached)"
+_MODIFIED = r"(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated)"
+#: what a vesicle is joined to when it is engineered ("EVs linked to the GE11 peptide"), as opposed to
+#: what it is associated with ("exosomal miR-21 levels were linked to survival")
+_ATTACHED = (r"(?:linked|conjugated|coupled|fused|attached|loaded|modified)\s+(?:to|with)\s+(?:the\s+|an?\s+)?"
+             r"(?:[\w-]+\s+){0,2}?(?:peptides?|antibod\w*|ligands?|aptamers?|nanobod\w*|proteins?|polymers?|"
+             r"nanoparticles?|dyes?|tags?|PEG)\b")
+_VESICLE_THEN = r"\b(?:exosom\w*|EVs?|extracellular vesicles)\b[^.;]{0,60}?\b"
 _ENGINEERED = re.compile(
     r"\b(?:[\w-]+-)?(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated|designed|displaying)\s+"
     r"(?:\w+\s+)?(?:exosom|EVs?\b|extracellular vesicles)|"
-    r"\b(?:exosom\w*|EVs?|extracellular vesicles)\b[^.;]{0,60}?\b(?:were|was|are|is|been|being)\s+(?:\w+ly\s+)?"
-    + _MODIFIED + r"\b|\b(?:exosom\w*|EVs?|extracellular vesicles)\b[^.;]{0,60}?\b" + _MODIFIED + r"\s+(?:with|to)\b",
+    + _VESICLE_THEN + r"(?:were|was|are|is|been|being)\s+(?:\w+ly\s+)?" + _MODIFIED + r"\b|"
+    + _VESICLE_THEN + _ATTACHED,
     re.IGNORECASE)
 
 
