@@ -104,6 +104,7 @@ def serialize_all(graph: Graph) -> dict[str, bytes]:
     ntriples = _ntriples(graph)
     return {"nt": ntriples, **{suffix: _from_ntriples(ntriples, fmt) for suffix, fmt in OXIGRAPH_FORMATS.items()}}
 
+
 #: file suffix -> rdflib parser format
 PARSERS: dict[str, str] = {
     ".owl": "xml", ".rdf": "xml", ".xml": "xml", ".ttl": "turtle", ".nt": "nt",

@@ -430,3 +430,21 @@ def test_vesicles_associated_with_an_outcome_are_not_engineered(reader: Reader) 
     [finding] = extract(reader, "Extracellular vesicles linked to the GE11 peptide inhibited angiogenesis "
                                 "in colorectal cancer.\n")
     assert compress(str(V.ENGINEERED_EV)) in finding.vesicle_type
+
+
+def test_tumour_cells_that_secrete_exosomes_are_their_source(reader: Reader) -> None:
+    [finding] = extract(reader, "Glioma (GBM) cells secrete exosomes enriched in miR-21 that promote angiogenesis.\n")
+    assert V.CL_NEOPLASTIC_CELL in finding.source_cell
+
+
+def test_a_process_noun_after_a_cell_is_that_cells_process_and_a_recipient(reader: Reader) -> None:
+    [finding] = extract(reader, "Exosomes from M2 macrophages suppressed CD8+ T cell proliferation in glioma.\n")
+    assert finding.effect == (best(reader, "T cell proliferation", "process"),)
+    assert finding.effect_direction == (INHIBITS,)
+    assert best(reader, "CD8+ T cell", "cell") in finding.recipient_cell
+
+
+def test_an_anti_drug_is_not_a_target_but_an_anti_sirna_is(reader: Reader) -> None:
+    [finding] = extract(reader, "Plasma exosomal PD-L1 may serve as a biomarker for response to anti-PD-1 therapy "
+                                "in melanoma.\n")
+    assert finding.target == ()

@@ -15,6 +15,8 @@ from exo_ontology import vocabulary as V
 
 def _words(*stems: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
+
+
 #: verbs saying an effect is made stronger or weaker
 PROMOTE = _words(r"promot", r"induc", r"enhanc", r"increas", r"facilitat", r"stimulat", r"driv",
                  r"lead(?:s|ing)? to", r"led to", r"caus", r"contribut", r"accelerat", r"boost",
@@ -83,6 +85,10 @@ RECIPIENT_BEFORE = re.compile(r"\b(?:to|into|in|on|of|by|towards|activate|activa
                               r"eliminat\w*|sensiti[sz]\w*|render\w*|reach\w*|enter\w*)\s*(?:the\s+|human\s+|"
                               r"recipient\s+|surrounding\s+|nearby\s+|healthy\s+|sensitive\s+|"
                               r"[\w+]+-(?:positive|negative|resistant|sensitive)\s+)?$", re.IGNORECASE)
+#: a cell whose process the sentence names ("suppressed CD8+ T cell proliferation") is acted on
+RECIPIENT_PROCESS = re.compile(r"^\s+(?:proliferation|activation|activity|differentiation|migration|recruitment|"
+                               r"expansion|infiltration|polari[sz]ation|apoptosis|death|exhaustion|function)\b",
+                               re.IGNORECASE)
 #: a cell acted on by the vesicles in the passive ("cancer cells were killed by exosomes loaded with ...")
 RECIPIENT_PASSIVE = re.compile(r"^[^.;]{0,80}?\b(?:were|was|are|is|been|be|being)\s+(?:[\w,]+\s+){0,4}?"
                                r"\w+ed\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:exosom|EVs?\b|extracellular vesicles)",
@@ -109,8 +115,7 @@ CARGO_PASSIVE = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were|be|being)\s+(?:\w
 TARGET_BEFORE = re.compile(r"(?:target(?:s|ing|ed)?|regulat\w*|suppress\w*|inhibit\w*|downregulat\w*|"
                            r"down-regulat\w*|upregulat\w*|up-regulat\w*|activat\w*|expression of|levels? of|"
                            r"increas\w*|decreas\w*|reduc\w*|silenc\w*|eliminat\w*|delet\w*|deplet\w*|"
-                           r"knock\w*(?: down)?|knockdown of|overexpress\w*|via|through|by|on|of|attach to|"
-                           r"\banti-)\s*"
+                           r"knock\w*(?: down)?|knockdown of|overexpress\w*|via|through|by|on|of|attach to)\s*"
                            r"(?:the\s+)?(?:expression of\s+|product of\s+)?$", re.IGNORECASE)
 #: the words ending a named pathway ("Wnt/β-catenin signaling pathway", "BCL9/Wnt/CD44 axis")
 PATHWAY_END = re.compile(r"\b(?:signal(?:l)?ing\s+)?(?:pathway|axis|cascade)\b", re.IGNORECASE)

@@ -34,11 +34,15 @@ def phrase_effects(text: str, mentions: list[Mention], grounder: object, kinds: 
                 out.append(Mention(text[start:match.end()], start, match.end(), "process", (cands[0],)))
                 taken.append((start, match.end()))
     return out
+
+
 #: "<process> of <cells>": the process of that cell type ("activity of NK cells" -> NK cell activation)
 _PROCESS_WORDS = (r"(?:activity|activation|proliferation|differentiation|migration|recruitment|expansion|"
                   r"infiltration|polari[sz]ation)")
 _CELL_PROCESS = re.compile(rf"\b({_PROCESS_WORDS}(?:\s+(?:and|or)\s+{_PROCESS_WORDS})?)\s+of\s+(?:the\s+)?$",
                            re.IGNORECASE)
+#: a process noun right after a cell name ("T cell proliferation")
+CELL_THEN_PROCESS = re.compile(r"^\s+(" + _PROCESS_WORDS + r")\b", re.IGNORECASE)
 _COORDINATION_GAP = re.compile(r"^\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?$", re.IGNORECASE)
 _PROCESS_NOUN = {"activity": "activation", "polarisation": "polarization"}
 
@@ -52,6 +56,15 @@ def cell_process_effects(text: str, mentions: list[Mention], grounder: object, k
     for mention in sorted((m for m in mentions if kind_of(m, kinds) == "cell"), key=lambda m: m.start):
         window = text[max(0, mention.start - 60):mention.start]
         match = _CELL_PROCESS.search(window)
+        following = CELL_THEN_PROCESS.match(text[mention.end:mention.end + 30])
+        if following and not match:      # "CD8+ T cell proliferation": the process word follows
+            noun = _PROCESS_NOUN.get(following.group(1).lower(), following.group(1).lower())
+            cand = process_of_cell(mention.best.label if mention.best else "", noun, grounder, kinds)
+            if cand is not None:
+                end = mention.end + following.end()
+                out.append(Mention(text[mention.start:end], mention.start, end, "process", (cand,)))
+            nouns, last_end = [], -1
+            continue
         if match:
             nouns = [_PROCESS_NOUN.get(w, w) for w in re.split(r"\s+(?:and|or)\s+", match.group(1).lower())]
             start = mention.start - (len(window) - match.start())
@@ -77,6 +90,8 @@ def process_of_cell(label: str, noun: str, grounder: object, kinds: Kinds) -> Ca
         return exact[0]
     generic = "cell proliferation" if noun == "proliferation" else noun
     return next((c for c in grounder.ground(generic, limit=3) if c.curie in kinds.effects), None)  # type: ignore[attr-defined]
+
+
 _NEUTRAL_NOUN = re.compile(r"\b(?:regulators?|modulators?|mediators?) of\b", re.IGNORECASE)
 
 
@@ -116,4 +131,6 @@ def canonical_drug_response(mention: Mention, direction: str) -> tuple[Mention, 
     flipped = replace(best, curie=opposite, status="implied",
                       note=f"{best.curie} inhibited, recorded as its opposite promoted")
     return replace(mention, candidates=(flipped,)), compress(str(V.PROMOTES))
+
+
 _OPPOSITE_EFFECTS = {compress(str(V.DRUG_SENSITIZATION)): compress(str(V.DRUG_RESISTANCE))}

@@ -14,6 +14,8 @@ from exo_ontology.namespaces import compress
 def study_types_of(sentence: Sentence) -> tuple[str, ...]:
     text = sentence.text + " " + sentence.context_value("status")
     return tuple(sorted({compress(str(value)) for pattern, value in cues.STUDY_TYPES if pattern.search(text)}))
+
+
 _THERAPY_WORDS = re.compile(r"\b(?:therap|treat|anti-?(?:tumou?r|cancer)|anticancer|chemotherap|cure)", re.IGNORECASE)
 
 
@@ -47,6 +49,8 @@ def pathway_of(text: str, grounder: object) -> tuple[tuple[str, ...], str]:
                     and re.search(r"signal|pathway|cascade|transduction", cand.label):
                 return (cand.curie,), phrase
     return (), phrase
+
+
 _NAME_TOKEN = re.compile(r"^(?=.*[A-Z0-9βκα/])[\w\-/βκα]+$")
 
 
@@ -76,6 +80,8 @@ def pathway_names(phrase: str) -> list[str]:
         names += [f"{first} receptor signaling pathway through {second}", f"{first} signaling pathway through {second}",
                   f"{first}-{second} signaling", f"{first}/{second} signal transduction"]
     return list(dict.fromkeys(names))
+
+
 _EXOSOME_WORD = re.compile(r"\bexosom|\bexos?\b|\w-exos?\b", re.IGNORECASE)
 _EV_WORD = re.compile(r"\bextracellular vesicles?|\bs?EVs?\b|\w-EVs?\b")
 
@@ -84,6 +90,8 @@ def vesicle_word_types(text: str) -> tuple[str, ...]:
     """The vesicle class a sentence names only by an adjective or short form ("exosomal", "EVs")."""
     return tuple(sorted({*((V.GO_EXOSOME,) if _EXOSOME_WORD.search(text) else ()),
                          *((V.GO_EXTRACELLULAR_VESICLE,) if _EV_WORD.search(text) else ())}))
+
+
 _MODIFIED = r"(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated)"
 #: what a vesicle is joined to when it is engineered ("EVs linked to the GE11 peptide"), as opposed to
 #: what it is associated with ("exosomal miR-21 levels were linked to survival")

@@ -59,6 +59,8 @@ def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: b
         if delivered and not co_treatment:
             cargo.append((mention, "chemical"))
     return {"cargo": cargo, "targets": targets}
+
+
 #: between two cells that share a role: apposition or coordination
 SAME_ROLE_GAP = re.compile(r"^\s*(?:\([^()]{1,15}\))?\s*(?:,|and|or|as well as)?\s*(?:such as|including|e\.g\.,?|"
                            r"especially|particularly|like|namely|and|or|as well as)?\s*(?:the\s+)?$", re.IGNORECASE)
@@ -85,7 +87,12 @@ def coordinated_cells(text: str, mentions: list[Mention], grounder: object, kind
         if cands:
             out.append(Mention(match.group(1), start, end, "cell", tuple(cands)))
     return out
-_RELEASED_AFTER = re.compile(r"^[\s-]*(?:\([^()]{1,12}\)\s*)?(?:-?derived|-?secreted|-?released|-?excreted|-?produced|"
+
+
+_RELEASED_AFTER = re.compile(r"^[\s-]*(?:\([^()]{1,12}\)\s*)?(?:cells?\s+(?:\w+ly\s+)?"
+                             r"(?:release|secrete|produce|shed)\w*\s+(?:\w+\s+)?"
+                             r"(?:exosom|EVs?\b|extracellular vesicles)|"
+                             r"(?:cells?)?-?derived|-?secreted|-?released|-?excreted|-?produced|"
                              r"-?shed|exosom|EVs?\b|sEVs?\b|extracellular vesicles?|exos?\b)", re.IGNORECASE)
 _HOSTS = re.compile(r"^\s*(?:patients?|subjects?|individuals?|donors?|mice|rats?|models?|tissues?|samples?)\b",
                     re.IGNORECASE)

@@ -93,10 +93,13 @@ def in_vesicles(text: str, mention: Mention) -> bool:
 
 
 def is_target(text: str, mention: Mention) -> bool:
-    """A gene is a target when a regulation cue precedes it or 'expression' follows it."""
-    return bool(cues.TARGET_BEFORE.search(_before(text, mention, 40))) or bool(
-        re.match(r"^\)?\s*(?:gene\s+)?(?:expression|levels?|protein|mRNA|gene)\b", _after(text, mention),
-                 re.IGNORECASE))
+    """A gene is a target when a regulation cue precedes it, 'expression' follows it, or it names
+    what a silencing cargo acts on ("anti-MET siRNA"; not "anti-PD-1 therapy", a drug)."""
+    after = _after(text, mention)
+    silencer = re.search(r"anti-\s*$", _before(text, mention, 6)) and re.match(
+        r"^[\s-]*(?:si|sh|mi)RNAs?|^\s*(?:antisense|oligonucleotides?|inhibitors?|aptamers?)\b", after, re.IGNORECASE)
+    return bool(cues.TARGET_BEFORE.search(_before(text, mention, 40))) or bool(silencer) or bool(
+        re.match(r"^\)?\s*(?:gene\s+)?(?:expression|levels?|protein|mRNA|gene)\b", after, re.IGNORECASE))
 
 
 def target_direction(text: str, mention: Mention) -> str | None:
@@ -147,7 +150,8 @@ def cell_role(text: str, mention: Mention, first_entity: bool, has_vesicle_word:
         return "source"
     if cues.SOURCE_AFTER.search(before):
         return "source"
-    if cues.RECIPIENT_BEFORE.search(before) or cues.RECIPIENT_PASSIVE.match(_after(text, mention, 110)):
+    if cues.RECIPIENT_BEFORE.search(before) or cues.RECIPIENT_PASSIVE.match(_after(text, mention, 110)) or \
+            cues.RECIPIENT_PROCESS.match(after):
         return "recipient"
     if first_entity and has_vesicle_word:
         return "source"
@@ -169,6 +173,8 @@ def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[s
         elif kind == "gene":
             found.add("protein")
     return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
+
+
 _KIND_WORD = (r"(?:micro\s?RNAs?|miRNAs?|lnc\s?RNAs?|long non-?coding RNAs?|circ(?:ular)?\s?RNAs?|pi\s?RNAs?|"
               r"si\s?RNAs?|mRNAs?|proteins?|lipids?|nucleic acids?|(?:anti-?(?:cancer|tumou?r)\s+|chemotherap\w*\s+)?"
               r"(?:drugs?|agents?)|chemotherapeutics?)")
