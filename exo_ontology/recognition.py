@@ -273,10 +273,12 @@ def _derived_mention(span: str, n: int, text: str, tokens: Sequence[re.Match[str
     words = [t.group(0).lower() for t in tokens]
     if not (2 <= n <= 5 and _CELL_WORD.search(span) and not set(words) & FUNCTION_WORDS):
         return None
-    head = grounder.ground(tokens[-1].group(0), type="cell", limit=1)
     cands = [c for c in grounder.ground(span, type="cell", limit=3)
              if c.status in ("label", "exact", "curated") and "head of the name" not in c.note]
-    if not cands or (head and cands[0].curie == head[0].curie) or cands[0].curie == _ANY_CELL:
+    if not cands or cands[0].curie == _ANY_CELL:
+        return None
+    head = grounder.ground(tokens[-1].group(0), type="cell", limit=1)
+    if head and cands[0].curie == head[0].curie:
         return None                  # nothing more specific than the last word says
     return Mention(span, 0, 0, "cell", tuple(cands))
 

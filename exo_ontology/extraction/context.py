@@ -31,24 +31,24 @@ class DiseaseContext:
     def _named(self, text: str) -> tuple[str, ...]:
         text = " ".join(text.split())
         if text and text not in self._cache:
-            from exo_ontology.recognition import recognize
-
-            line = Sentence(doc_id="", index=-1, text=text, raw_start=0, raw_end=len(text))
-            found = recognize([line], self._grounder).get(-1, [])  # type: ignore[arg-type]
+            found = line_mentions(text, self._grounder)
             self._cache[text] = most_specific(ids([m for m in found if kind_of(m, self._kinds) == "disease"]),
                                               self._kinds)
         return self._cache.get(text, ())
 
 
-def table_mentions(sentence: Sentence, grounder: object) -> list[Mention]:
-    """Mentions in a table row's origin cell (the application cell is the sentence itself)."""
+def line_mentions(text: str, grounder: object, doc_id: str = "") -> list[Mention]:
+    """Mentions of one line read outside the running text (a heading, a title, a table cell)."""
     from exo_ontology.recognition import recognize
 
+    line = Sentence(doc_id=doc_id, index=-1, text=text, raw_start=0, raw_end=len(text))
+    return recognize([line], grounder).get(-1, [])  # type: ignore[arg-type]
+
+
+def table_mentions(sentence: Sentence, grounder: object) -> list[Mention]:
+    """Mentions in a table row's origin cell (the application cell is the sentence itself)."""
     origin = sentence.context_value("origin")
-    if not origin:
-        return []
-    cell = Sentence(doc_id=sentence.doc_id, index=-1, text=origin, raw_start=0, raw_end=len(origin))
-    return recognize([cell], grounder).get(-1, [])  # type: ignore[arg-type]
+    return line_mentions(origin, grounder, sentence.doc_id) if origin else []
 
 
 def inherited_disease(sentence: Sentence, grounder: object) -> tuple[str, ...]:

@@ -57,27 +57,25 @@ def cell_process_effects(text: str, mentions: list[Mention], grounder: object, k
         window = text[max(0, mention.start - 60):mention.start]
         match = _CELL_PROCESS.search(window)
         following = CELL_THEN_PROCESS.match(text[mention.end:mention.end + 30])
+        end = mention.end
         if following and not match:      # "CD8+ T cell proliferation": the process word follows
-            noun = _PROCESS_NOUN.get(following.group(1).lower(), following.group(1).lower())
-            cand = process_of_cell(mention.best.label if mention.best else "", noun, grounder, kinds)
-            if cand is not None:
-                end = mention.end + following.end()
-                out.append(Mention(text[mention.start:end], mention.start, end, "process", (cand,)))
+            words, start, end = [following.group(1).lower()], mention.start, mention.end + following.end()
+            last_end = -1                # and is not shared with a cell after it
+        elif match:
+            words = re.split(r"\s+(?:and|or)\s+", match.group(1).lower())
+            start, last_end = mention.start - (len(window) - match.start()), mention.end
+        elif nouns and last_end >= 0 and _COORDINATION_GAP.match(text[last_end:mention.start]):
+            # a coordinated cell shares the process word, and so its span: the direction verb is before it
+            words, last_end = nouns, mention.end
+        else:
             nouns, last_end = [], -1
             continue
-        if match:
-            nouns = [_PROCESS_NOUN.get(w, w) for w in re.split(r"\s+(?:and|or)\s+", match.group(1).lower())]
-            start = mention.start - (len(window) - match.start())
-        elif not (nouns and last_end >= 0 and _COORDINATION_GAP.match(text[last_end:mention.start])):
-            nouns, last_end = [], -1
-            continue
-        # a coordinated cell shares the process word, and so its span: the direction verb is before it
-        last_end = mention.end
+        nouns = [_PROCESS_NOUN.get(w, w) for w in words]
         label = mention.best.label if mention.best else ""
         for noun in nouns:
             cand = process_of_cell(label, noun, grounder, kinds)
             if cand is not None:
-                out.append(Mention(text[start:mention.end], start, mention.end, "process", (cand,)))
+                out.append(Mention(text[start:end], start, end, "process", (cand,)))
     return out
 
 

@@ -192,8 +192,12 @@ _DRUG_WORD = re.compile(r"drugs?|agents?|chemotherapeutics?", re.IGNORECASE)
 
 def kinds_named(phrase: str) -> set[str]:
     """Cargo-type keys of the kind words in a phrase ("exosomal proteins and miRNAs" -> protein, mirna)."""
-    found = {key for pattern, key in _CARGO_TYPE_WORDS if pattern.search(phrase)}
-    return found | ({"drug"} if _DRUG_WORD.search(phrase) else set())
+    return _kind_words(phrase) | ({"drug"} if _DRUG_WORD.search(phrase) else set())
+
+
+def _kind_words(text: str) -> set[str]:
+    """Cargo-type keys of every kind word in the text."""
+    return {key for pattern, key in _CARGO_TYPE_WORDS if pattern.search(text)}
 
 
 def vesicle_cargo_types(text: str, delivered: Sequence[Mention] = ()) -> tuple[str, ...]:
@@ -212,5 +216,4 @@ def unnamed_cargo_types(text: str) -> tuple[str, ...]:
     """Cargo types named only generically ("carry proteins, nucleic acids and lipids")."""
     if not re.search(r"\b(?:carr|contain|transport|transfer|deliver|load|enrich|cargo|packag)", text, re.IGNORECASE):
         return ()
-    found = {key for pattern, key in _CARGO_TYPE_WORDS if pattern.search(text)}
-    return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
+    return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in _kind_words(text)))
