@@ -332,11 +332,13 @@ def _in_context(text: str, start: int, end: int, cands: list[Candidate], grounde
     an acronym written in lower case ("niches" is not NICH), and an undefined short acronym of a
     disease outside cancer ("SMA" in "α-SMA", "DOC" in "MCF-7/DOC"): in a text about cancer such
     letters far more often abbreviate something else. Likewise a former gene symbol at the tail of
-    a compound ("α-SMA") is not that gene."""
+    a compound ("α-SMA") is not that gene, nor is a name the sentence also writes as "<name> cells"
+    (a cell line: "HT1080 cells")."""
     span = text[start:end]
     compound_tail = start > 0 and text[start - 1] == "-"
     negated = bool(_NEGATED.search(text[max(0, start - 10):start]))
     name_tail = bool(_NAME_TAIL.match(text[end:end + 30]))
+    cell_line = bool(re.search(re.escape(span) + r"[\s-]+cells?\b", text))
     kept = []
     for c in cands:
         if c.type == "disease":
@@ -352,6 +354,8 @@ def _in_context(text: str, start: int, end: int, cands: list[Candidate], grounde
             continue
         elif c.type == "gene" and compound_tail and c.status == "former":
             continue                 # "α-SMA" is not SMN1, whose former symbol SMA was
+        elif c.type == "gene" and cell_line:
+            continue                 # "HT1080 exosomes ... HT1080 cells": a cell line, not a gene
         kept.append(c)
     return kept
 

@@ -207,3 +207,10 @@ def test_an_undefined_cancer_acronym_is_kept(grounder: Grounder) -> None:
 
 def test_a_former_gene_symbol_at_a_compound_tail_is_not_the_gene(grounder: Grounder) -> None:
     assert "SMA" not in found(mentions(grounder, "Exosomes suppress α-SMA expression in stellate cells."))
+
+
+def test_a_name_also_written_as_cells_is_a_cell_line_not_a_gene(grounder: Grounder) -> None:
+    # HT-1080 is also an alias of CDC123 in NCBI Gene
+    assert found(mentions(grounder, "HT1080 exosomes are absorbed by cells.")).get("HT1080", "").startswith("NCBIGene:")
+    ms = mentions(grounder, "HT1080 exosomes are absorbed by HT1080 cells.")
+    assert not any(m.type == "gene" and m.text == "HT1080" for m in ms)

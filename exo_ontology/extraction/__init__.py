@@ -35,7 +35,6 @@ from exo_ontology.extraction.roles import (
     SAME_ROLE_GAP,
     coordinated_cells,
     molecule_roles,
-    named_as_cells,
     tumour_releases,
 )
 from exo_ontology.extraction.scope import (
@@ -151,7 +150,6 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     vesicle_word = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text)) or bool(carried)
     if not (vesicle_word or is_row):
         return []
-    by_kind["gene"] = [m for m in by_kind.get("gene", []) if not named_as_cells(text, m)]
     roles = molecule_roles(text, by_kind, vesicle_word)
     effects = [*by_kind.get("effect", []), *phrase_effects(text, mentions, grounder, kinds)]
     cargo = roles["cargo"]

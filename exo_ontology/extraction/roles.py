@@ -111,8 +111,3 @@ def tumour_releases(text: str, mention: Mention, kinds: Kinds) -> bool:
         return False
     before = text[max(0, mention.start - 60):mention.start]
     return bool(_RELEASED_AFTER.match(after) or cues.SOURCE_AFTER.search(before))
-
-
-def named_as_cells(text: str, mention: Mention) -> bool:
-    """A gene-like name the sentence also writes as "<name> cells" is a cell line ("HT1080 cells"), not a gene."""
-    return bool(re.search(re.escape(mention.text) + r"[\s-]+cells?\b", text))
