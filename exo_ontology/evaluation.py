@@ -177,26 +177,6 @@ def gold_document_abbreviations(paths: Paths, texts: Mapping[str, str], grounder
     return document_abbreviations(sentences, grounder)
 
 
-def expressible(claim: GoldFinding) -> bool:
-    """Can a Finding hold this claim? The Finding shape asks for a cargo (by identifier or by kind)
-    or an effect; a claim that only names an application ("exosomes are promising biomarkers") cannot."""
-    return bool(claim.slots["cargo"] or claim.slots["cargo_type"] or claim.slots["effect"])
-
-
-def _expressible_section(target: Scores, gold: list[GoldFinding]) -> list[str]:
-    """Recall on the claims a Finding can hold, beside recall on all: the ceiling the shape sets."""
-    missed = {g.id for g in target.misses}
-    held = [g for g in gold if expressible(g)]
-    found = sum(1 for g in held if g.id not in missed)
-    note = (f"The Finding shape needs a cargo (by identifier or kind) or an effect: {len(gold) - len(held)} of "
-            f"the {len(gold)} gold claims of document {TARGET_DOC} name neither (only an application, a cell or "
-            "a vesicle), so no Finding can hold them.")
-    held_recall = _pct(found / len(held) if held else 0)
-    return ["", note, "", "| document 004 gold claims | claims | matched | recall |", "|---|---|---|---|",
-            f"| all | {len(gold)} | {target.matched} | {_pct(target.recall)} |",
-            f"| with a cargo, cargo type or effect | {len(held)} | {found} | {held_recall} |"]
-
-
 def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
@@ -231,7 +211,6 @@ def quality_markdown(predicted: list[Finding], gold: list[GoldFinding], texts: d
         acc = correct / total if total else 0.0
         lines.append(f"| grounding {gtype} ({correct}/{total}) | {_pct(acc)} | {_pct(TARGETS['grounding'])} | "
                      f"{_verdict(acc, TARGETS['grounding'])} |")
-    lines += _expressible_section(target, [g for g in gold if g.doc_id.startswith(TARGET_DOC)])
     lines += ["", "## Findings per document", "", "| document | predicted | gold | matched | precision | recall |",
               "|---|---|---|---|---|---|"]
     for doc, s in [*per_doc.items(), ("all", overall)]:

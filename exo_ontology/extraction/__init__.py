@@ -19,7 +19,7 @@ from rdflib.namespace import OWL
 from exo_ontology import vocabulary as V
 from exo_ontology.extraction import cues
 from exo_ontology.extraction.context import DiseaseContext, inherited_disease, table_mentions
-from exo_ontology.extraction.effects import effects_by_direction, phrase_effects
+from exo_ontology.extraction.effects import effects_by_direction, examples_of_processes, phrase_effects
 from exo_ontology.extraction.evidence import evidence_of
 from exo_ontology.extraction.ids import finding_id
 from exo_ontology.extraction.qualifiers import (
@@ -41,6 +41,7 @@ from exo_ontology.extraction.scope import (
     ANAPHORA,
     HEDGED,
     META_DISCOURSE,
+    NOT_AN_APPLICATION_CLAIM,
     NOT_THE_VESICLES,
     PARTITIVE,
     SKIPPED_KINDS,
@@ -101,9 +102,13 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
         continues = (sentence.section == previous_section and ANAPHORA.match(sentence.text)
                      and not NOT_THE_VESICLES.match(sentence.text))
         carried: list[Finding] = previous if continues else []
-        previous_section = sentence.section
+        same_section, previous_section = sentence.section == previous_section, sentence.section
         findings = read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds, carried,
                                  context.diseases(sentence))
+        if same_section and ANAPHORA.match(sentence.text):   # "These exosomes/results ..." elaborate
+            findings = [f for f in findings if not _restates_use(f, previous)]
+        if carried and findings:
+            findings = _absorb_uses(found, carried, findings)
         for finding in findings:
             found.setdefault(finding.finding_id, finding)
         previous = findings or _subject(doc, sentence, mentions.get(sentence.index, []), kinds)
@@ -131,7 +136,9 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
         subject = carried if start == 0 else (out[-1:] if PARTITIVE.match(clause) else ())
         out += _read_clause(doc, raw, sentence, clause, inside, grounder, kinds, subject, offset=start,
                             context_diseases=context_diseases)
-    return out
+    # a clause naming only a use ("these exosomes should be inhibited") qualifies the claim beside it
+    said = [f for f in out if not _application_only(f)]
+    return said or out
 
 
 def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentions: list[Mention],
@@ -152,6 +159,8 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
         return []
     roles = molecule_roles(text, by_kind, vesicle_word)
     effects = [*by_kind.get("effect", []), *phrase_effects(text, mentions, grounder, kinds)]
+    # "processes, including X, Y and Z" lists what the vesicles take part in, not what they do to it
+    effects = [m for m in effects if not any(s <= m.start < e for s, e in examples_of_processes(text))]
     cargo = roles["cargo"]
     # a cargo named only by its kind ("exosomal miRNAs") makes a finding when something is said of it
     carried_kinds = [m for m in by_kind.get("chemical", []) if CARGO_KIND_NAME.match(m.text)
@@ -160,7 +169,11 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     applications = applications_of(text, has_drug or bool(carried_kinds), has_drug)
     named_kinds = () if cargo or effects else (vesicle_cargo_types(text, carried_kinds)
                                                or unnamed_cargo_types(text))
-    if not cargo and not effects and not (named_kinds and (applications or roles["targets"])):
+    said = cargo or effects or (named_kinds and (applications or roles["targets"]))
+    # vesicles put to a use ("exosomes may serve as biomarkers") are a claim even with no cargo or effect
+    own_vesicles = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text))
+    use_claim = bool(applications) and own_vesicles and not NOT_AN_APPLICATION_CLAIM.search(text)
+    if not said and not use_claim:
         return []
     first = min((m.start for ms in by_kind.values() for m in ms if m.best), default=-1)
     sources: list[Mention] = []
@@ -182,7 +195,9 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
            if not any(s <= m.start and m.end <= e for s, e in cell_spans)):   # "cancer stem cells" is a cell
         sources_ids = tuple(sorted({*sources_ids, V.CL_NEOPLASTIC_CELL}))
     cargo_ids = ids([m for m, _ in cargo])
-    roles["targets"] = [m for m in roles["targets"] if m.best is not None and m.best.curie not in cargo_ids]
+    # "Ki-67-positive hepatocytes": the gene marks the cells; nothing acts on it
+    roles["targets"] = [m for m in roles["targets"] if m.best is not None and m.best.curie not in cargo_ids
+                        and not cues.CELL_MARKER_AFTER.match(text[m.end:])]
     target_dirs = {d for m in roles["targets"] if (d := target_direction(text, m))}
     diseases = most_specific(ids(by_kind.get("disease", [])), kinds)
     inherited = False
@@ -212,6 +227,9 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
             finding = replace(finding, cargo_type=vesicle_cargo_types(text, carried_kinds))
         if not _vague(finding):
             out.append(replace(finding, finding_id=finding_id(finding)))
+    if not out and use_claim:   # effects too vague to state ("despite their role in X, ...") leave the use
+        finding = replace(base, effect_direction=())
+        out.append(replace(finding, finding_id=finding_id(finding)))
     return out
 
 
@@ -225,6 +243,36 @@ def _vague(finding: Finding) -> bool:
         return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target or own_disease)
     return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target
                 or finding.effect_direction or own_disease)
+
+
+def _application_only(finding: Finding) -> bool:
+    return not (finding.cargo or finding.cargo_type or finding.effect)
+
+
+def _absorb_uses(found: dict[str, Finding], carried: Sequence[Finding],
+                 findings: list[Finding]) -> list[Finding]:
+    """A use stated alone ("exosomes have been used to treat X.") and then elaborated by the next
+    sentence ("These nanoparticles carry Y that ...") is one claim: the elaboration carries the use,
+    as it carries the source cells, and the bare use is withdrawn."""
+    uses = [f for f in carried if _application_only(f) and f.finding_id in found]
+    if not uses or all(_application_only(f) for f in findings):
+        return findings
+    for use in uses:
+        del found[use.finding_id]
+    applications = {a for use in uses for a in use.application}
+    out = []
+    for finding in findings:
+        merged = replace(finding, application=tuple(sorted({*finding.application, *applications})), finding_id="")
+        out.append(replace(merged, finding_id=finding_id(merged)))
+    return out
+
+
+def _restates_use(finding: Finding, previous: Sequence[Finding]) -> bool:
+    """A use of the vesicles that the sentence before already stated, of the same cells, is that
+    claim's elaboration ("... can be used for drug delivery. These exosomes deliver the drug ...")."""
+    return _application_only(finding) and any(
+        set(finding.application) <= set(p.application) and set(finding.source_cell) <= set(p.source_cell)
+        for p in previous)
 
 
 def _subject(doc: SourceDoc, sentence: Sentence, mentions: list[Mention], kinds: Kinds) -> list[Finding]:

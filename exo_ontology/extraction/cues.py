@@ -35,6 +35,13 @@ INHIBIT = _words(r"inhibit", r"suppress", r"reduc", r"decreas", r"block", r"prev
 NEUTRAL = _words(r"influenc", r"affect", r"modulat", r"regulat", r"alter", r"chang", r"play\w* (?:a |an )?"
                  r"(?:\w+ )?role", r"involv", r"associat", r"linked to", r"related to", r"impact")
 
+#: a neutral word that only names which molecules are meant ("genes associated with inflammation")
+#: and so governs no effect
+NEUTRAL_MODIFIER = re.compile(r"\b(?:genes?|proteins?|molecules?|factors?|markers?|miRNAs?|RNAs?|cytokines?)\s+"
+                              r"(?:associated with|related to|linked to|involved in)\s*$", re.IGNORECASE)
+#: what follows a gene named as the marker of a cell population ("Ki-67-positive", "CD8+")
+CELL_MARKER_AFTER = re.compile(r"^(?:-|\s)?(?:positive|negative|\+|high\b|low\b)", re.IGNORECASE)
+
 #: how a gene is acted on
 UPREGULATE = _words(r"up-?regulat", r"increas\w* (?:the )?(?:expression|level)", r"overexpress",
                     r"activat", r"elevat", r"stimulat", r"induc\w* (?:the )?expression", r"enhanc")
@@ -54,7 +61,8 @@ STUDY_TYPES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
 #: applications
 APPLICATIONS: tuple[tuple[re.Pattern[str], URIRef], ...] = (
     (_words(r"biomarker", r"\bmarkers?\b", r"diagnos", r"prognos", r"early detection", r"predict",
-            r"indicator", r"liquid biopsy", r"characteri[sz]es"), V.BIOMARKER),
+            r"indicator", r"liquid biopsy", r"characteri[sz]es",
+            r"identif\w* (?:\w+ ){0,2}(?:patterns?|signatures?|profiles?)"), V.BIOMARKER),
     (_words(r"drug deliver", r"deliver", r"carrier", r"loaded", r"vehicle", r"nanocarrier",
             r"encapsulat", r"transport(?:ed|ing)? (?:\w+ )?(?:drug|therapeutic)"), V.DRUG_DELIVERY_VEHICLE),
     (_words(r"therapeutic targets?", r"targeted for", r"targeting (?:and suppressing )?exosom",
@@ -130,6 +138,7 @@ EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?:the\s+)?immune", re.IGNORECASE), "immune evasion"),
     (re.compile(r"\bproliferat\w*", re.IGNORECASE), "cell proliferation"),
     (re.compile(r"\bmigrat(?:ion|ory)\b", re.IGNORECASE), "cell migration"),
+    (re.compile(r"\bdifferentiation\b", re.IGNORECASE), "cell differentiation"),
     (re.compile(r"\bapoptosis\b|\bapoptotic\b", re.IGNORECASE), "apoptotic process"),
     (re.compile(r"\b(?:liver|hepatic|hepatocyte)\s+(?:tissue\s+)?(?:repair|regeneration)\b", re.IGNORECASE),
      "liver regeneration"),

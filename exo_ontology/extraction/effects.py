@@ -38,13 +38,13 @@ def phrase_effects(text: str, mentions: list[Mention], grounder: object, kinds: 
 
 #: "<process> of <cells>": the process of that cell type ("activity of NK cells" -> NK cell activation)
 _PROCESS_WORDS = (r"(?:activity|activation|proliferation|differentiation|migration|recruitment|expansion|"
-                  r"infiltration|polari[sz]ation)")
-_CELL_PROCESS = re.compile(rf"\b({_PROCESS_WORDS}(?:\s+(?:and|or)\s+{_PROCESS_WORDS})?)\s+of\s+(?:the\s+)?$",
-                           re.IGNORECASE)
+                  r"infiltration|polari[sz]ation|population)")
+_CELL_PROCESS = re.compile(rf"\b({_PROCESS_WORDS}(?:\s+(?:and|or)\s+{_PROCESS_WORDS})?)\s+of\s+(?:the\s+)?"
+                           r"(?:[\w-]+-positive\s+)?$", re.IGNORECASE)
 #: a process noun right after a cell name ("T cell proliferation")
 CELL_THEN_PROCESS = re.compile(r"^\s+(" + _PROCESS_WORDS + r")\b", re.IGNORECASE)
 _COORDINATION_GAP = re.compile(r"^\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?$", re.IGNORECASE)
-_PROCESS_NOUN = {"activity": "activation", "polarisation": "polarization"}
+_PROCESS_NOUN = {"activity": "activation", "polarisation": "polarization", "population": "proliferation"}
 
 
 def cell_process_effects(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
@@ -86,7 +86,7 @@ def process_of_cell(label: str, noun: str, grounder: object, kinds: Kinds) -> Ca
              if c.curie.startswith("GO:") and c.label.lower() == name]
     if exact:
         return exact[0]
-    generic = "cell proliferation" if noun == "proliferation" else noun
+    generic = f"cell {noun}" if noun in ("proliferation", "differentiation") else noun
     return next((c for c in grounder.ground(generic, limit=3) if c.curie in kinds.effects), None)  # type: ignore[attr-defined]
 
 
@@ -116,6 +116,16 @@ def effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, l
         # nothing checkable to the directed statement; a listed role ("regulators of X") does
         del groups[""]
     return sorted(groups.items()) or [("", [])]
+
+
+_PROCESS_EXAMPLES = re.compile(r"\b(?:various|many|several|numerous|diverse|multiple|vital|important|key)\s+"
+                               r"(?:\w+\s+){0,2}?process(?:es)?,?\s+(?:including|such as)\b[^.;]*", re.IGNORECASE)
+
+
+def examples_of_processes(text: str) -> list[tuple[int, int]]:
+    """Spans listing the processes vesicles take part in ("many vital cellular processes, including
+    intercellular communication, immune regulation and tissue healing"): examples, not effects."""
+    return [(m.start(), m.end()) for m in _PROCESS_EXAMPLES.finditer(text)]
 
 
 def canonical_drug_response(mention: Mention, direction: str) -> tuple[Mention, str]:

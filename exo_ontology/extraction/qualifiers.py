@@ -17,6 +17,13 @@ def study_types_of(sentence: Sentence) -> tuple[str, ...]:
 
 
 _THERAPY_WORDS = re.compile(r"\b(?:therap|treat|anti-?(?:tumou?r|cancer)|anticancer|chemotherap|cure)", re.IGNORECASE)
+#: words that make the vesicles a carrier of something else ("transport drugs", "carriers for")
+_CARRIER_WORDS = re.compile(r"drug deliver|carriers?\b(?! of (?:\w+ ){0,4}?(?:DNA|RNA|proteins|lipids|nucleic))|"
+                            r"vehicle|loaded|nanocarrier|\b(?:transport|carry|carrying|deliver)\w*"
+                            r"\s+(?:\w+\s+){0,4}?(?:drugs?|therapeutics?|molecules|compounds)\b", re.IGNORECASE)
+#: vesicles offered as a means of treatment ("promising tools for tumor treatment")
+_MEANS_OF_TREATMENT = re.compile(r"\b(?:tools?|agents?|platforms?|candidates?|systems?) for (?:\w+ ){0,2}"
+                                 r"(?:treatment|therapy|therapies)\b", re.IGNORECASE)
 
 
 def applications_of(text: str, has_delivered_cargo: bool, has_drug: bool = False) -> tuple[str, ...]:
@@ -26,11 +33,10 @@ def applications_of(text: str, has_delivered_cargo: bool, has_drug: bool = False
     found = set()
     for pattern, value in cues.APPLICATIONS:
         if pattern.search(text):
-            if value == V.DRUG_DELIVERY_VEHICLE and not (has_delivered_cargo or re.search(
-                    r"drug deliver|carrier|vehicle|loaded|nanocarrier", text, re.IGNORECASE)):
+            if value == V.DRUG_DELIVERY_VEHICLE and not (has_delivered_cargo or _CARRIER_WORDS.search(text)):
                 continue
             found.add(compress(str(value)))
-    if has_drug and _THERAPY_WORDS.search(text):
+    if (has_drug and _THERAPY_WORDS.search(text)) or (_CARRIER_WORDS.search(text) and _MEANS_OF_TREATMENT.search(text)):
         found.add(compress(str(V.DRUG_DELIVERY_VEHICLE)))
     if compress(str(V.DRUG_DELIVERY_VEHICLE)) in found:
         found.discard(compress(str(V.THERAPEUTIC_AGENT)))

@@ -20,12 +20,15 @@ META_DISCOURSE = re.compile(
     r"\bcan be (?:analy[sz]ed|viewed|examined|classified|divided|considered) (?:from|in|into)\b|"
     # the merits of a method, or a typology ("three mechanisms have been defined"), not a finding
     r"\b(?:advantages|disadvantages|limitations|drawbacks|benefits) of\b|"
+    # work done on the vesicles as the subject ("Identifying these exosomes seems essential for ...")
+    r"^(?:Identifying|Studying|Understanding|Isolating|Characteri[sz]ing|Analy[sz]ing|Investigating|Examining|"
+    r"Exploring|Clarifying) (?:the |these |such )?(?:\w+ )?(?:exosomes|EVs|extracellular vesicles)\b|"
     r"\b(?:mechanisms|types|categories|classes|strategies) (?:have|has) been (?:defined|described|proposed|"
     r"identified|classified)\b",
     re.IGNORECASE)
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
 ANAPHORA = re.compile(r"^(?:(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
-                      r"[A-Z][^,.;]{0,40},\s+)?(?:they|these|such\b(?! as)|those|"
+                      r"[A-Z][^,.;]{0,40},\s+)?(?:they|their|these|such\b(?! as)|those|"
                       r"this\b(?! (?:review|study|article)))|(?:Also,?\s+)?by \w+ing)\b", re.IGNORECASE)
 #: an anaphor whose head noun is not the vesicles ("These components ...", "This activation ...")
 NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
@@ -38,9 +41,22 @@ NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Add
 #: a statement that the text itself calls unknown states no finding
 HEDGED = re.compile(r"\b(?:remains?|is still|are still)\s+(?:\w+\s+)?(?:unclear|unknown|elusive|controversial|"
                     r"to be (?:determined|elucidated|established))\b", re.IGNORECASE)
+#: what an application alone ("exosomes may serve as biomarkers") cannot be drawn from: a study's
+#: set-up ("X et al. used exosomes to treat ..."), a limitation or an open question, talk about studying
+#: the vesicles' role, or a comparison with another carrier
+NOT_AN_APPLICATION_CLAIM = re.compile(
+    r"\bet al\.?,? (?:used|conducted|looked at|designed|examined|investigated|studied|developed)\b|"
+    r"\b(?:early stage|(?:just|only) beginning|in (?:its|their) infancy|challenges?|"
+    r"further (?:investigat|stud|research|explor)\w*|depends? on|"
+    r"(?:examining|clarifying|understanding|exploring|investigating) the roles?|comparison|compared)\b",
+    re.IGNORECASE)
 #: a clause whose subject is part of the previous clause's ("..., while a few have the opposite effect")
 PARTITIVE = re.compile(r"^(?:a few|few|some|others|many|most|several|the (?:rest|others|remainder))\b", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+")
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|"
+                          # a second vesicle of another source, with a cargo of its own ("X containing A
+                          # and macrophage-derived exosomes that carry B")
+                          r"\s+and\s+(?=(?:[\w-]+\s+)?[\w-]+-derived\s+(?:exosomes|EVs|extracellular vesicles)\s+"
+                          r"(?:that|which|containing|carrying|loaded|with)\b)")
 
 
 def vesicle_clauses(text: str) -> list[tuple[int, int]]:

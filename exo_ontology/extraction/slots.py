@@ -128,7 +128,8 @@ def effect_direction(text: str, mention: Mention, clause_start: int) -> str | No
         return compress(str(V.INHIBITS))
     last_promote = max((m.end() for m in cues.PROMOTE.finditer(window)), default=-1)
     last_inhibit = max((m.end() for m in cues.INHIBIT.finditer(window)), default=-1)
-    last_neutral = max((m.end() for m in cues.NEUTRAL.finditer(window)), default=-1)
+    last_neutral = max((m.end() for m in cues.NEUTRAL.finditer(window)
+                        if not cues.NEUTRAL_MODIFIER.search(window[:m.end() + 12])), default=-1)
     if last_neutral > max(last_promote, last_inhibit):
         return NEUTRAL
     if max(last_promote, last_inhibit) < 0:
