@@ -129,7 +129,7 @@ Another paper title cited by this one.
 Smith J, Lee K Front Oncol. 2025; 14:12.
 PMID: 123456 PMC: 654321. DOI: 10.1/abc.
 
-## Key findings
+## Highlights
 
 - Exosomes carry miR-21.
 - They promote metastasis.
@@ -147,15 +147,23 @@ Similar articles
 """
 
 
+def test_a_summary_sites_paraphrase_is_not_read() -> None:
+    page = ("# Exosomes in Cancer\n\n## TL;DR\n\nThis paper reviews exosomes.\n\n## Key findings\n\n"
+            "- Exosomes promote metastasis.\n\n## Abstract\n\nExosomes from tumour cells promote metastasis.\n")
+    sentences = segment("web", page, title="Exosomes in Cancer").sentences
+    assert [(s.section, s.text) for s in sentences if s.kind != "title"] == [
+        ("Abstract", "Exosomes from tumour cells promote metastasis.")]
+
+
 def test_web_page_boilerplate_is_excluded() -> None:
     sentences = segment("web", WEB_PAGE, title="Exosomes in Cancer").sentences
     assert [(s.kind, s.section, s.text) for s in sentences] == [
         ("title", "", "Exosomes in Cancer"),
         ("text", "", "This abstract sentence is real."),
         ("text", "", "So is this one."),
-        ("text", "Key findings", "Exosomes carry miR-21."),
-        ("text", "Key findings", "They promote metastasis."),
-        ("keywords", "Key findings", "Keywords: exosomes; cancer"),
+        ("text", "Highlights", "Exosomes carry miR-21."),
+        ("text", "Highlights", "They promote metastasis."),
+        ("keywords", "Highlights", "Keywords: exosomes; cancer"),
     ]
     bullet = sentences[3]
     assert WEB_PAGE[bullet.raw_start:bullet.raw_end] == "Exosomes carry miR-21."

@@ -32,7 +32,9 @@ from exo_ontology.extraction.qualifiers import (
 from exo_ontology.extraction.roles import (
     CARGO_KIND_NAME,
     CARRY_VERB,
+    DELIVER_VERB,
     SAME_ROLE_GAP,
+    THERAPEUTIC_KIND,
     coordinated_cells,
     molecule_roles,
     tumour_releases,
@@ -166,7 +168,11 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     carried_kinds = [m for m in by_kind.get("chemical", []) if CARGO_KIND_NAME.match(m.text)
                      and (is_cargo(text, m, vesicle_word) or CARRY_VERB.search(text))]
     has_drug = any(kind == "chemical" for _, kind in cargo)
-    applications = applications_of(text, has_drug or bool(carried_kinds), has_drug)
+    # vesicles carrying drugs, or made to deliver a cargo, are a delivery vehicle; vesicles carrying
+    # their own DNA, RNA or proteins are biology
+    delivered = bool(carried_kinds) and (any(THERAPEUTIC_KIND.match(m.text) for m in carried_kinds)
+                                         or bool(DELIVER_VERB.search(text)))
+    applications = applications_of(text, has_drug or delivered, has_drug)
     named_kinds = () if cargo or effects else (vesicle_cargo_types(text, carried_kinds)
                                                or unnamed_cargo_types(text))
     said = cargo or effects or (named_kinds and (applications or roles["targets"]))

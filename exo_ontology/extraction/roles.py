@@ -21,6 +21,10 @@ CARGO_KIND_NAME = re.compile(r"^(?:(?:m|si|mi|micro|lnc|circ|pi|t|r|nc)?RNAs?|DN
                              r"biomolecules?|metabolites?|nanoparticles?)$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|, and|as well as)\s*(?:the\s+)?$", re.IGNORECASE)
 CARRY_VERB = re.compile(r"\b(?:deliver|carr|transport|transfer|load|encapsulat|packag|shuttl)\w*", re.IGNORECASE)
+#: kinds of cargo that are a treatment, and verbs of putting a cargo in: vesicles carrying these,
+#: or made to, are a delivery vehicle (carrying their own DNA, RNA or proteins is biology)
+THERAPEUTIC_KIND = re.compile(r"^(?:drugs?|therapeutics?|agents?|siRNAs?|nucleotides?)$", re.IGNORECASE)
+DELIVER_VERB = re.compile(r"\b(?:deliver(?:s|ed|ing)?|load(?:s|ed|ing)?|encapsulat\w*)\b", re.IGNORECASE)
 
 
 def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> dict[str, list]:

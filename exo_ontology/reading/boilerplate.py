@@ -114,6 +114,8 @@ _BACK_MATTER_NAMES = (
 _BACK_MATTER = re.compile(r"^(" + "|".join(_BACK_MATTER_NAMES) + r")\s*:?$", _I)
 #: Sections holding machine-made entity annotations (parsed by reading.annotations).
 _ANNOTATION_HEADING = re.compile(r"(^|\s)(entities|annotations?|concepts)$", _I)
+#: Sections a summary site writes over a paper (its paraphrase of the abstract, not the authors' words).
+_PROVIDER_SUMMARY = re.compile(r"^(tl;? ?dr|contributions?|key findings|ai[- ]generated summary)\s*:?$", _I)
 
 
 def is_notice(line: str) -> bool:
@@ -190,6 +192,12 @@ def meta_label(line: str) -> str:
 def is_back_matter(heading: str) -> bool:
     """A heading whose section is back matter (references, funding, similar articles ...)."""
     return bool(_BACK_MATTER.match(heading.strip()))
+
+
+def is_provider_summary(heading: str) -> bool:
+    """A heading over a summary site's paraphrase of the paper ("TL;DR", "Key findings"): the
+    claims are read from the abstract, in the authors' words, instead."""
+    return bool(_PROVIDER_SUMMARY.match(heading.strip()))
 
 
 def is_annotation_heading(heading: str) -> bool:

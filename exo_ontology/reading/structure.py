@@ -114,21 +114,24 @@ def mark_context(lines: list[Line], labels: list[Label]) -> None:
 
 
 def mark_zones(lines: list[Line], labels: list[Label]) -> None:
-    """Back-matter sections are dropped whole; entity-annotation sections are set apart."""
+    """Back-matter sections and a summary site's paraphrase are dropped whole; entity-annotation
+    sections are set apart."""
     zone = ""
     for i, label in enumerate(labels):
         text = lines[i].stripped.lstrip("#").strip()
         if label.kind in ("heading", "text") or label.reason == "navigation":
-            if bp.is_back_matter(text):
-                zone = "back matter"
-                label.kind, label.reason = "drop", "back matter"
+            dropped = "back matter" if bp.is_back_matter(text) else (
+                "provider summary" if label.kind == "heading" and bp.is_provider_summary(text) else "")
+            if dropped:
+                zone = dropped
+                label.kind, label.reason = "drop", dropped
                 continue
             if label.kind == "heading":
                 zone = "annotation" if bp.is_annotation_heading(text) else ""
                 if zone:
                     label.kind = "annotation"
                 continue
-        if zone == "back matter" and label.kind != "blank":
-            label.kind, label.reason = "drop", "back matter"
+        if zone in ("back matter", "provider summary") and label.kind != "blank":
+            label.kind, label.reason = "drop", zone
         elif zone == "annotation" and label.kind != "blank":
             label.kind = "annotation"
