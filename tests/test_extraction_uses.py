@@ -141,3 +141,10 @@ def test_a_summary_sites_paraphrase_gives_no_finding(reader: Reader) -> None:
             "## Abstract\n\nExosomes from glioma cells promote angiogenesis.\n")
     [finding] = extract(reader, text)
     assert finding.evidence.quote == "Exosomes from glioma cells promote angiogenesis."
+
+
+def test_cells_releasing_more_vesicles_promote_their_secretion(reader: Reader) -> None:
+    [finding] = extract(reader, "Hypoxic glioma cells release exosomes at higher rates than normoxic cells.\n")
+    assert finding.effect == (best(reader, "exosomal secretion", "process"),)
+    assert finding.effect_direction == (PROMOTES,)
+    assert finding.source_cell

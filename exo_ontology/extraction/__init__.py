@@ -2,7 +2,7 @@
 
 A sentence yields a finding when it is about extracellular vesicles (a vesicle mention, a
 vesicle word, or a row of a table about them) and names a cargo (a molecule, or a kind of cargo
-with an application or a target) or an effect. Slots are filled
+with an application or a target), an effect, or a use of its own vesicles. Slots are filled
 from the sentence's grounded mentions and the cue phrases of `cues`; the disease is inherited
 from the table row or section when the sentence names none (and marked so).
 """

@@ -152,6 +152,11 @@ EFFECT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\btumou?r (?:formation|initiation)\b", re.IGNORECASE), "tumorigenesis"),
     (re.compile(r"\b(?:release|secretion|production) of (?:the )?exosomes?|\bexosomes? (?:release|secretion|"
                 r"production)\b", re.IGNORECASE), "exosomal secretion"),
+    # cells that "secrete exosomes at higher rates" / "release more EVs": the comparative is the direction
+    (re.compile(r"\b(?:secret|releas|produc|shed)\w*\s+(?P<e>(?:more|increased|higher|greater|elevated)\s+"
+                r"(?:amounts?\s+of\s+|numbers?\s+of\s+)?(?:exosomes|EVs|extracellular vesicles)\b|"
+                r"(?:exosomes|EVs|extracellular vesicles)\s+at\s+(?:a\s+)?(?:(?:higher|increased|greater|elevated)"
+                r"\s+rates?|rates?\s+(?:higher|greater))\b)", re.IGNORECASE), "exosomal secretion"),
     (re.compile(r"\bgrowth of (?:the\s+)?(?:\w+\s+)?(?:tumou?rs?|cancers?|neoplasms?|metastases)\b", re.IGNORECASE),
      "tumor growth"),
     (re.compile(r"\b(?:effectiveness|efficacy|efficiency) of (?:the\s+)?(?:\w+\s+)?(?:chemo\w*|drugs?|"

@@ -120,12 +120,17 @@ def target_direction(text: str, mention: Mention) -> str | None:
 NEUTRAL = "neutral"
 
 
+_COMPARATIVE_UP = re.compile(r"\b(?:more|higher|increased|greater|elevated)\b", re.IGNORECASE)
+
+
 def effect_direction(text: str, mention: Mention, clause_start: int) -> str | None:
     """promotes / inhibits, from the nearest direction verb before the effect within its clause;
     NEUTRAL when a neutral verb is nearer; None when there is no verb at all."""
     window = text[clause_start:mention.start]
     if re.search(r"\b(?:anti-?|inhibit\w* of|suppression of|reduc\w* (?:of )?)$", window, re.IGNORECASE):
         return compress(str(V.INHIBITS))
+    if _COMPARATIVE_UP.search(mention.text):     # "more exosomes", "exosomes at higher rates"
+        return compress(str(V.PROMOTES))
     last_promote = max((m.end() for m in cues.PROMOTE.finditer(window)), default=-1)
     last_inhibit = max((m.end() for m in cues.INHIBIT.finditer(window)), default=-1)
     last_neutral = max((m.end() for m in cues.NEUTRAL.finditer(window)
