@@ -148,3 +148,11 @@ def test_cells_releasing_more_vesicles_promote_their_secretion(reader: Reader) -
     assert finding.effect == (best(reader, "exosomal secretion", "process"),)
     assert finding.effect_direction == (PROMOTES,)
     assert finding.source_cell
+
+
+def test_a_use_said_of_they_is_a_use_of_the_vesicles_before(reader: Reader) -> None:
+    findings = extract(reader, "Exosomes from dendritic cells promote T cell activation in melanoma. Moreover, "
+                               "they can serve as biomarkers of melanoma.\n")
+    uses = [f for f in findings if not f.effect]
+    assert [f.application for f in uses] == [(BIOMARKER,)]
+    assert uses[0].source_cell == (best(reader, "dendritic cell", "cell"),)

@@ -47,6 +47,7 @@ from exo_ontology.extraction.scope import (
     NOT_THE_VESICLES,
     PARTITIVE,
     SKIPPED_KINDS,
+    THEY,
     vesicle_clauses,
 )
 from exo_ontology.extraction.slots import (
@@ -177,7 +178,8 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
                                                or unnamed_cargo_types(text))
     said = cargo or effects or (named_kinds and (applications or roles["targets"]))
     # vesicles put to a use ("exosomes may serve as biomarkers") are a claim even with no cargo or effect
-    own_vesicles = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text))
+    own_vesicles = (bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text))
+                    or (bool(carried) and bool(THEY.match(text))))     # "Moreover, they can serve as ..."
     use_claim = bool(applications) and own_vesicles and not NOT_AN_APPLICATION_CLAIM.search(text)
     if not said and not use_claim:
         return []

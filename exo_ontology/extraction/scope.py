@@ -30,6 +30,9 @@ META_DISCOURSE = re.compile(
 ANAPHORA = re.compile(r"^(?:(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
                       r"[A-Z][^,.;]{0,40},\s+)?(?:they|their|these|such\b(?! as)|those|"
                       r"this\b(?! (?:review|study|article)))|(?:Also,?\s+)?by \w+ing)\b", re.IGNORECASE)
+#: a sentence whose subject is the previous sentence's, by pronoun ("Moreover, they can serve as ...")
+THEY = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However|Thus|Therefore),?\s+)?"
+                  r"(?:they|their)\b", re.IGNORECASE)
 #: an anaphor whose head noun is not the vesicles ("These components ...", "This activation ...")
 NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
                               r"[A-Z][^,.;]{0,40},\s+)?"
