@@ -163,7 +163,8 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
     roles = molecule_roles(text, by_kind, vesicle_word)
     effects = [*by_kind.get("effect", []), *phrase_effects(text, mentions, grounder, kinds)]
     # "processes, including X, Y and Z" lists what the vesicles take part in, not what they do to it
-    effects = [m for m in effects if not any(s <= m.start < e for s, e in examples_of_processes(text))]
+    examples = examples_of_processes(text)
+    effects = [m for m in effects if not any(s <= m.start < e for s, e in examples)]
     cargo = roles["cargo"]
     # a cargo named only by its kind ("exosomal miRNAs") makes a finding when something is said of it
     carried_kinds = [m for m in by_kind.get("chemical", []) if CARGO_KIND_NAME.match(m.text)
@@ -236,8 +237,7 @@ def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentio
         if not _vague(finding):
             out.append(replace(finding, finding_id=finding_id(finding)))
     if not out and use_claim:   # effects too vague to state ("despite their role in X, ...") leave the use
-        finding = replace(base, effect_direction=())
-        out.append(replace(finding, finding_id=finding_id(finding)))
+        out.append(replace(base, finding_id=finding_id(base)))
     return out
 
 

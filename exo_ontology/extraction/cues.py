@@ -38,7 +38,7 @@ NEUTRAL = _words(r"influenc", r"affect", r"modulat", r"regulat", r"alter", r"cha
 #: a neutral word that only names which molecules are meant ("genes associated with inflammation")
 #: and so governs no effect
 NEUTRAL_MODIFIER = re.compile(r"\b(?:genes?|proteins?|molecules?|factors?|markers?|miRNAs?|RNAs?|cytokines?)\s+"
-                              r"(?:associated with|related to|linked to|involved in)\s*$", re.IGNORECASE)
+                              r"(?P<n>associated with|related to|linked to|involved in)", re.IGNORECASE)
 #: what follows a gene named as the marker of a cell population ("Ki-67-positive", "CD8+")
 CELL_MARKER_AFTER = re.compile(r"^(?:-|\s)?(?:positive|negative|\+|high\b|low\b)", re.IGNORECASE)
 

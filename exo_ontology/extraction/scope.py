@@ -26,16 +26,16 @@ META_DISCOURSE = re.compile(
     r"\b(?:mechanisms|types|categories|classes|strategies) (?:have|has) been (?:defined|described|proposed|"
     r"identified|classified)\b",
     re.IGNORECASE)
+#: the connective or short lead-in a continuing sentence may open with ("Moreover, ", "In glioma, ")
+_CONNECTIVE = r"(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+"
+_LEAD = rf"(?:{_CONNECTIVE}|[A-Z][^,.;]{{0,40}},\s+)?"
 #: a sentence continuing the previous one's subject ("They ...", "These exosomes ...")
-ANAPHORA = re.compile(r"^(?:(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
-                      r"[A-Z][^,.;]{0,40},\s+)?(?:they|their|these|such\b(?! as)|those|"
+ANAPHORA = re.compile(rf"^(?:{_LEAD}(?:they|their|these|such\b(?! as)|those|"
                       r"this\b(?! (?:review|study|article)))|(?:Also,?\s+)?by \w+ing)\b", re.IGNORECASE)
 #: a sentence whose subject is the previous sentence's, by pronoun ("Moreover, they can serve as ...")
-THEY = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However|Thus|Therefore),?\s+)?"
-                  r"(?:they|their)\b", re.IGNORECASE)
+THEY = re.compile(rf"^(?:{_CONNECTIVE}|(?:Thus|Therefore),?\s+)?(?:they|their)\b", re.IGNORECASE)
 #: an anaphor whose head noun is not the vesicles ("These components ...", "This activation ...")
-NOT_THE_VESICLES = re.compile(r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally|However),?\s+|"
-                              r"[A-Z][^,.;]{0,40},\s+)?"
+NOT_THE_VESICLES = re.compile(rf"^{_LEAD}"
                               r"(?:these|this|such|those)\s+(?:\w+\s+)?(?:components?|activation|effects?|results?|"
                               r"findings?|molecules?|factors?|genes?|changes|data|observations?|mechanisms?|"
                               r"pathways?|traits?|studies|study|authors?|researchers?|process(?:es)?|"

@@ -133,8 +133,9 @@ def effect_direction(text: str, mention: Mention, clause_start: int) -> str | No
         return compress(str(V.PROMOTES))
     last_promote = max((m.end() for m in cues.PROMOTE.finditer(window)), default=-1)
     last_inhibit = max((m.end() for m in cues.INHIBIT.finditer(window)), default=-1)
-    last_neutral = max((m.end() for m in cues.NEUTRAL.finditer(window)
-                        if not cues.NEUTRAL_MODIFIER.search(window[:m.end() + 12])), default=-1)
+    # "genes associated with <effect>": the words name the genes, right before the effect
+    modifiers = {x.start("n") for x in cues.NEUTRAL_MODIFIER.finditer(window) if not window[x.end():].strip()}
+    last_neutral = max((m.end() for m in cues.NEUTRAL.finditer(window) if m.start() not in modifiers), default=-1)
     if last_neutral > max(last_promote, last_inhibit):
         return NEUTRAL
     if max(last_promote, last_inhibit) < 0:
