@@ -1,4 +1,5 @@
-"""Shared fixtures: a temporary copy of the project, and one release built from it per session."""
+"""Shared fixtures: a temporary copy of the project, one release built from it per session, and
+one Reader (lexicon, grounder, kinds) with the helpers the extraction tests use."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from exo_ontology import vocabulary as V
+from exo_ontology.model import Finding, SourceDoc
+from exo_ontology.namespaces import compress
 from exo_ontology.paths import Paths
-from exo_ontology.pipeline import BuildResult, build
+from exo_ontology.pipeline import BuildResult, Reader, build, findings_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
+PROMOTES, INHIBITS = compress(str(V.PROMOTES)), compress(str(V.INHIBITS))
 PROJECT_PARTS = ("ontology", "shapes", "sources")
 
 
@@ -37,3 +42,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, BuildResult]
 def project(tmp_path: Path) -> Paths:
     """A fresh copy of the project for a test that changes its inputs."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def reader() -> Reader:
+    """The project's lexicon, grounder and kinds, loaded once (read-only)."""
+    return Reader.from_paths(Paths(ROOT))
+
+
+def extract(reader: Reader, text: str, doc_id: str = "t") -> list[Finding]:
+    """The findings of a short text, read as document `doc_id`."""
+    return findings_from_text(SourceDoc(doc_id, Path(f"{doc_id}.txt")), text, reader)
+
+
+def best(reader: Reader, name: str, type_: str) -> str:
+    """The top-ranked CURIE for a name of the given entity type."""
+    return reader.grounder.ground(name, type=type_, limit=1)[0].curie

@@ -5,31 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
 from exo_ontology import vocabulary as V
 from exo_ontology.extraction import extract_findings
-from exo_ontology.model import Finding, Sentence, SourceDoc
+from exo_ontology.model import Sentence, SourceDoc
 from exo_ontology.namespaces import compress
-from exo_ontology.paths import Paths
-from exo_ontology.pipeline import Reader, findings_from_text
+from exo_ontology.pipeline import Reader
 from exo_ontology.recognition import recognize
-
-ROOT = Path(__file__).resolve().parents[1]
-PROMOTES, INHIBITS = compress(str(V.PROMOTES)), compress(str(V.INHIBITS))
-
-
-@pytest.fixture(scope="module")
-def reader() -> Reader:
-    return Reader.from_paths(Paths(ROOT))
-
-
-def extract(reader: Reader, text: str, doc_id: str = "t") -> list[Finding]:
-    return findings_from_text(SourceDoc(doc_id, Path(f"{doc_id}.txt")), text, reader)
-
-
-def best(reader: Reader, name: str, type_: str) -> str:
-    return reader.grounder.ground(name, type=type_, limit=1)[0].curie
+from tests.conftest import INHIBITS, PROMOTES, best, extract
 
 
 def test_cargo_source_effect_disease_and_citation(reader: Reader) -> None:

@@ -8,28 +8,13 @@ from pathlib import Path
 import pytest
 
 from exo_ontology import vocabulary as V
-from exo_ontology.model import Finding, SourceDoc
+from exo_ontology.model import SourceDoc
 from exo_ontology.namespaces import compress
-from exo_ontology.paths import Paths
 from exo_ontology.pipeline import Reader, findings_from_text
+from tests.conftest import INHIBITS, PROMOTES, best, extract
 
-ROOT = Path(__file__).resolve().parents[1]
-PROMOTES, INHIBITS = compress(str(V.PROMOTES)), compress(str(V.INHIBITS))
 MIRNA_CARGO, PROTEIN_CARGO = compress(str(V.MICRORNA)), compress(str(V.PROTEIN_CARGO))
 BIOMARKER = compress(str(V.BIOMARKER))
-
-
-@pytest.fixture(scope="module")
-def reader() -> Reader:
-    return Reader.from_paths(Paths(ROOT))
-
-
-def extract(reader: Reader, text: str) -> list[Finding]:
-    return findings_from_text(SourceDoc("t", Path("t.txt")), text, reader)
-
-
-def best(reader: Reader, name: str, type_: str) -> str:
-    return reader.grounder.ground(name, type=type_, limit=1)[0].curie
 
 
 def test_cargo_named_only_by_its_kind_makes_a_finding_with_an_application(reader: Reader) -> None:

@@ -3,33 +3,15 @@ Sentences are written for the tests, not taken from sources/."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from exo_ontology import vocabulary as V
-from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.namespaces import compress
-from exo_ontology.paths import Paths
-from exo_ontology.pipeline import Reader, findings_from_text
+from exo_ontology.pipeline import Reader
+from tests.conftest import INHIBITS, PROMOTES, best, extract
 
-ROOT = Path(__file__).resolve().parents[1]
-PROMOTES, INHIBITS = compress(str(V.PROMOTES)), compress(str(V.INHIBITS))
 BIOMARKER, DELIVERY = compress(str(V.BIOMARKER)), compress(str(V.DRUG_DELIVERY_VEHICLE))
 THERAPY = compress(str(V.THERAPEUTIC_AGENT))
-
-
-@pytest.fixture(scope="module")
-def reader() -> Reader:
-    return Reader.from_paths(Paths(ROOT))
-
-
-def extract(reader: Reader, text: str) -> list[Finding]:
-    return findings_from_text(SourceDoc("t", Path("t.txt")), text, reader)
-
-
-def best(reader: Reader, name: str, type_: str) -> str:
-    return reader.grounder.ground(name, type=type_, limit=1)[0].curie
 
 
 def test_a_use_of_the_vesicles_alone_is_a_finding(reader: Reader) -> None:

@@ -35,13 +35,14 @@ from exo_ontology.lexicon.designations import (
     natural_order,
     usable,
 )
-from exo_ontology.lexicon.io import Lexicon, Name, Term
+from exo_ontology.lexicon.io import Lexicon, Name
 from exo_ontology.mirna import FLAG_SCORE
 from exo_ontology.model import Candidate, Sentence
 from exo_ontology.normalize import normalize
 from exo_ontology.paths import Paths
 from exo_ontology.recognition import Abbreviation, document_abbreviations, lookup_abbreviation
 from tests.reference import gene, ref, table
+from tests.test_grounding import _term
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -226,10 +227,6 @@ def test_shared_alias_without_a_tie_break_is_flagged(shipped: Grounder) -> None:
 
 
 # ---- rules on a tiny in-memory lexicon ----------------------------------------------------------
-def _term(curie: str, label: str, type_: str) -> Term:
-    return Term(curie, label, type_, False, "", (), "", "test")
-
-
 @pytest.fixture(scope="module")
 def tiny() -> Grounder:
     terms = [_term("CL:1", "mesenchymal stem cell", "cell"),
