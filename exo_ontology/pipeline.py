@@ -12,16 +12,16 @@ from rdflib import Dataset, Graph
 from exo_ontology import assembly, metadata
 from exo_ontology.curation import apply_overlay, load_grounding_overrides, load_overlay, override_mentions
 from exo_ontology.errors import InputError, ValidationFailed
-from exo_ontology.evaluation import write_quality_report
+from exo_ontology.evaluation.scoring import write_quality_report
 from exo_ontology.extraction import Kinds, extract_findings, load_kinds
 from exo_ontology.findings_table import write_findings_tsv
-from exo_ontology.grounding import Grounder
+from exo_ontology.grounding.grounder import Grounder
+from exo_ontology.grounding.recognize import recognize
 from exo_ontology.imports import GENERATED_HEADER, build_import_modules, check_terms, referenced_curies
 from exo_ontology.lexicon.io import Lexicon, load_default
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
 from exo_ontology.reading import read_document, read_manifest, read_raw
-from exo_ontology.recognition import recognize
 from exo_ontology.release import (
     ONTOLOGY_IRI,
     WRITERS,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from exo_ontology.cli import app
-from exo_ontology.grounding import Grounder
+from exo_ontology.grounding.grounder import Grounder
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline import BuildResult
 from tests.reference import gene

@@ -3,7 +3,7 @@ quality report says about the targets and the ceiling the Finding shape sets."""
 
 from __future__ import annotations
 
-from exo_ontology.evaluation import GoldFinding, quality_markdown, score_findings
+from exo_ontology.evaluation.scoring import GoldFinding, quality_markdown, score_findings
 from exo_ontology.model import SLOTS, Evidence, Finding
 
 RAW = "Exosomal miR-21 promotes angiogenesis in glioma [1]. Exosomes are promising biomarkers of glioma [2]."

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from exo_ontology import vocabulary as V
 from exo_ontology.extraction import extract_findings
+from exo_ontology.grounding.recognize import recognize
 from exo_ontology.model import Sentence, SourceDoc
 from exo_ontology.namespaces import compress
 from exo_ontology.pipeline import Reader
-from exo_ontology.recognition import recognize
 from tests.conftest import INHIBITS, PROMOTES, best, extract
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from exo_ontology.errors import InputError
-from exo_ontology.grounding import STATUS_RANK, TYPES, Grounder, band
+from exo_ontology.grounding.grounder import STATUS_RANK, TYPES, Grounder, band
 from exo_ontology.lexicon.io import Lexicon, Name, Term
 from exo_ontology.paths import Paths
 from tests.reference import gene, ref, table

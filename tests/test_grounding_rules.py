@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from exo_ontology.grounding import Grounder
-from exo_ontology.grounding_rules import (
+from exo_ontology.grounding.grounder import Grounder
+from exo_ontology.grounding.mirna import FLAG_SCORE
+from exo_ontology.grounding.rewrites import (
     acronym_parts,
     add_cell,
     drop_modifier,
@@ -25,7 +26,6 @@ from exo_ontology.grounding_rules import (
     symbol_stems,
 )
 from exo_ontology.lexicon.io import Lexicon, Name, Term
-from exo_ontology.mirna import FLAG_SCORE
 from exo_ontology.paths import Paths
 from tests.test_grounding import gene, ref
 

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from exo_ontology.evaluation import GoldGrounding, score_groundings
-from exo_ontology.grounding import Grounder
-from exo_ontology.grounding_rules import (
+from exo_ontology.evaluation.scoring import GoldGrounding, score_groundings
+from exo_ontology.grounding.grounder import Grounder
+from exo_ontology.grounding.mirna import FLAG_SCORE
+from exo_ontology.grounding.normalize import normalize
+from exo_ontology.grounding.recognize import Abbreviation, document_abbreviations, lookup_abbreviation
+from exo_ontology.grounding.rewrites import (
     acronym_parts,
     cancer_cell,
     cause_clause,
@@ -36,11 +39,8 @@ from exo_ontology.lexicon.designations import (
     usable,
 )
 from exo_ontology.lexicon.io import Lexicon, Name
-from exo_ontology.mirna import FLAG_SCORE
 from exo_ontology.model import Candidate, Sentence
-from exo_ontology.normalize import normalize
 from exo_ontology.paths import Paths
-from exo_ontology.recognition import Abbreviation, document_abbreviations, lookup_abbreviation
 from tests.reference import gene, ref, table
 from tests.test_grounding import _term
 

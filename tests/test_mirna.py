@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from exo_ontology.grounding import Grounder
-from exo_ontology.mirna import FLAG_SCORE, MirnaName, MirnaResolver, find_mirnas, parse
+from exo_ontology.grounding.grounder import Grounder
+from exo_ontology.grounding.mirna import FLAG_SCORE, MirnaName, MirnaResolver, find_mirnas, parse
 from exo_ontology.paths import Paths
 
 ROOT = Path(__file__).resolve().parents[1]

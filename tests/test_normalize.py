@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exo_ontology.normalize import STEPS, greek_letters, normalize, singular_last_word
+from exo_ontology.grounding.normalize import STEPS, greek_letters, normalize, singular_last_word
 
 
 @pytest.mark.parametrize("variants", [

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from exo_ontology.grounding import Grounder
+from exo_ontology.grounding.grounder import Grounder
+from exo_ontology.grounding.recognize import find_abbreviations, recognize, recognize_text
 from exo_ontology.model import Mention, Sentence
 from exo_ontology.paths import Paths
-from exo_ontology.recognition import find_abbreviations, recognize, recognize_text
 from tests.reference import gene
 from tests.reference import ref as _ref
 

@@ -75,7 +75,7 @@ def evaluate_cli(root: Root = None) -> None:
 
     Example: exo evaluate
     """
-    from exo_ontology.evaluation import evaluate_project
+    from exo_ontology.evaluation.scoring import evaluate_project
 
     with exit_on_error():
         out = evaluate_project(paths_of(root))

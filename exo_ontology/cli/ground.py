@@ -50,7 +50,7 @@ def ground_cli(
 
     Example: exo ground "PD-L1" "miR-21" ; exo ground "pancreatic cancer" --type disease
     """
-    from exo_ontology.grounding import TYPES, Grounder
+    from exo_ontology.grounding.grounder import TYPES, Grounder
 
     with exit_on_error():
         if type_ is not None and type_ not in TYPES:

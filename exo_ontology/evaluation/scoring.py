@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import SLOTS, Finding
 from exo_ontology.paths import Paths
 
 if TYPE_CHECKING:
-    from exo_ontology.grounding import Grounder
-    from exo_ontology.recognition import Abbreviation
+    from exo_ontology.grounding.grounder import Grounder
+    from exo_ontology.grounding.recognize import Abbreviation
 
 KEY_SLOTS = ("cargo", "effect", "target", "application", "source_cell", "recipient_cell")
 GROUNDING_TYPES = ("gene", "mirna", "disease", "cell", "chemical", "process", "anatomy", "taxon")
@@ -134,7 +135,7 @@ def score_findings(predicted: list[Finding], gold: list[GoldFinding], texts: dic
     return scores
 
 
-def score_groundings(grounder: object, gold: list[GoldGrounding],
+def score_groundings(grounder: Grounds, gold: list[GoldGrounding],
                      abbreviations: Mapping[str, Mapping[str, Abbreviation]] | None = None,
                      ) -> dict[str, tuple[int, int, list[str]]]:
     """type -> (correct, total, errors) for the grounder's best candidate of each gold mention.
@@ -144,7 +145,7 @@ def score_groundings(grounder: object, gold: list[GoldGrounding],
     its long form, as recognition grounds it ("dendritic cells (DCs)" makes "DCs" a dendritic
     cell); without it every mention is grounded on its own.
     """
-    from exo_ontology.recognition import lookup_abbreviation
+    from exo_ontology.grounding.recognize import lookup_abbreviation
 
     out: dict[str, tuple[int, int, list[str]]] = {}
     for item in gold:
@@ -166,9 +167,9 @@ def score_groundings(grounder: object, gold: list[GoldGrounding],
 def gold_document_abbreviations(paths: Paths, texts: Mapping[str, str], grounder: Grounder,
                                 doc_ids: set[str]) -> dict[str, dict[str, Abbreviation]]:
     """The abbreviations defined in each gold document, read as recognition reads them."""
+    from exo_ontology.grounding.recognize import document_abbreviations
     from exo_ontology.model import SourceDoc
     from exo_ontology.reading import read_document, read_manifest
-    from exo_ontology.recognition import document_abbreviations
 
     docs = {d.doc_id: d for d in read_manifest(paths.manifest)[0]} if paths.manifest.is_file() else {}
     sentences = [s for doc_id in sorted(doc_ids & set(texts))
@@ -237,9 +238,9 @@ def quality_markdown(predicted: list[Finding], gold: list[GoldFinding], texts: d
 
 
 def write_quality_report(paths: Paths, findings: list[Finding], texts: dict[str, str], out: Path,
-                         grounder: object | None = None) -> Path:
+                         grounder: Grounds | None = None) -> Path:
     """Evaluate and write the Markdown report (machine findings only, never the overlay's)."""
-    from exo_ontology.grounding import Grounder
+    from exo_ontology.grounding.grounder import Grounder
 
     gold, gold_groundings = read_gold(paths.gold_dir)
     machine = [f for f in findings if f.knowledge_source == "text_mining"]

@@ -63,13 +63,14 @@ from exo_ontology.extraction.slots import (
     unnamed_cargo_types,
     vesicle_cargo_types,
 )
+from exo_ontology.grounding.protocol import Grounds, KnowsTerms
 from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
 from exo_ontology.namespaces import compress
 
 CHEBI_ROLE = "CHEBI:50906"
 
 
-def load_kinds(edit_file: Path, lexicon: object) -> Kinds:
+def load_kinds(edit_file: Path, lexicon: KnowsTerms) -> Kinds:
     """Effects = EXOC effect classes + GO processes the ontology declares; vesicles likewise."""
     graph = Graph()
     graph.parse(edit_file, format="turtle")
@@ -82,17 +83,17 @@ def load_kinds(edit_file: Path, lexicon: object) -> Kinds:
         elif curie.startswith("EXOC:0001") or parents & VESICLE_GO:
             vesicles.add(curie)
         elif curie.startswith("GO:"):
-            term = lexicon.term(curie)  # type: ignore[attr-defined]
+            term = lexicon.term(curie)
             if term is not None and term.type == "process":
                 effects.add(curie)
-    roles = {t.curie for t in lexicon.terms()  # type: ignore[attr-defined]
-             if t.curie.startswith("CHEBI:") and CHEBI_ROLE in lexicon.ancestors(t.curie)}  # type: ignore[attr-defined]
+    roles = {t.curie for t in lexicon.terms()
+             if t.curie.startswith("CHEBI:") and CHEBI_ROLE in lexicon.ancestors(t.curie)}
     return Kinds(frozenset(effects), frozenset(vesicles), frozenset(roles),
-                 ancestors=lexicon.ancestors)  # type: ignore[attr-defined]
+                 ancestors=lexicon.ancestors)
 
 
 def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
-                     mentions: dict[int, list[Mention]], grounder: object, kinds: Kinds) -> list[Finding]:
+                     mentions: dict[int, list[Mention]], grounder: Grounds, kinds: Kinds) -> list[Finding]:
     """Every finding of a document, in reading order, without duplicates."""
     found: dict[str, Finding] = {}
     previous: list[Finding] = []
@@ -119,7 +120,7 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
 
 
 def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[Mention],
-                  grounder: object, kinds: Kinds, carried: Sequence[Finding] = (),
+                  grounder: Grounds, kinds: Kinds, carried: Sequence[Finding] = (),
                   context_diseases: tuple[str, ...] = ()) -> list[Finding]:
     """The findings one sentence (or table row) states: one per direction of effect, per clause
     when several clauses each say something of their own vesicles.
@@ -145,7 +146,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
 
 
 def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentions: list[Mention],
-                 grounder: object, kinds: Kinds, carried: Sequence[Finding], offset: int = 0,
+                 grounder: Grounds, kinds: Kinds, carried: Sequence[Finding], offset: int = 0,
                  context_diseases: tuple[str, ...] = ()) -> list[Finding]:
     """The findings of one clause (`text`, at `offset` in the sentence) or of a whole table row;
     with no disease of its own it takes the row's, else the section's (`context_diseases`)."""

@@ -11,6 +11,7 @@ from exo_ontology.extraction.slots import (
     kind_of,
     most_specific,
 )
+from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import Mention, Sentence, SourceDoc
 
 _COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.IGNORECASE)
@@ -20,7 +21,7 @@ class DiseaseContext:
     """The disease a sentence that names none is about: that of its section's heading ("7. Exosomes
     and cancer drug resistance"), else that of the document's title."""
 
-    def __init__(self, doc: SourceDoc, grounder: object, kinds: Kinds) -> None:
+    def __init__(self, doc: SourceDoc, grounder: Grounds, kinds: Kinds) -> None:
         self._grounder, self._kinds = grounder, kinds
         self._cache: dict[str, tuple[str, ...]] = {}
         self._title = self._named(doc.title)
@@ -37,21 +38,21 @@ class DiseaseContext:
         return self._cache.get(text, ())
 
 
-def line_mentions(text: str, grounder: object, doc_id: str = "") -> list[Mention]:
+def line_mentions(text: str, grounder: Grounds, doc_id: str = "") -> list[Mention]:
     """Mentions of one line read outside the running text (a heading, a title, a table cell)."""
-    from exo_ontology.recognition import recognize
+    from exo_ontology.grounding.recognize import recognize
 
     line = Sentence(doc_id=doc_id, index=-1, text=text, raw_start=0, raw_end=len(text))
     return recognize([line], grounder).get(-1, [])  # type: ignore[arg-type]
 
 
-def table_mentions(sentence: Sentence, grounder: object) -> list[Mention]:
+def table_mentions(sentence: Sentence, grounder: Grounds) -> list[Mention]:
     """Mentions in a table row's origin cell (the application cell is the sentence itself)."""
     origin = sentence.context_value("origin")
     return line_mentions(origin, grounder, sentence.doc_id) if origin else []
 
 
-def inherited_disease(sentence: Sentence, grounder: object) -> tuple[str, ...]:
+def inherited_disease(sentence: Sentence, grounder: Grounds) -> tuple[str, ...]:
     """Disease of the table row ("Pancreatic and Colorectal cancer" gives both)."""
     text = " ".join(sentence.context_value("disease").split())
     if not text:

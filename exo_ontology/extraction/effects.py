@@ -15,11 +15,12 @@ from exo_ontology.extraction.slots import (
     effect_direction,
     kind_of,
 )
+from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import Candidate, Mention
 from exo_ontology.namespaces import compress
 
 
-def phrase_effects(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
+def phrase_effects(text: str, mentions: list[Mention], grounder: Grounds, kinds: Kinds) -> list[Mention]:
     """Effects written as phrases ("resistance to cisplatin"), where no term mention covers them."""
     out = cell_process_effects(text, mentions, grounder, kinds)
     taken = [(m.start, m.end) for m in [*mentions, *out] if kind_of(m, kinds) == "effect" or m in out]
@@ -47,7 +48,7 @@ _COORDINATION_GAP = re.compile(r"^\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?
 _PROCESS_NOUN = {"activity": "activation", "polarisation": "polarization", "population": "proliferation"}
 
 
-def cell_process_effects(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
+def cell_process_effects(text: str, mentions: list[Mention], grounder: Grounds, kinds: Kinds) -> list[Mention]:
     """Effects naming a process of a cell type: GO's "<cell> <process>" term when GO has one,
     else the generic process the ontology lists as an effect ("proliferation of MDSCs")."""
     out: list[Mention] = []
@@ -79,7 +80,7 @@ def cell_process_effects(text: str, mentions: list[Mention], grounder: object, k
     return out
 
 
-def process_of_cell(label: str, noun: str, grounder: object, kinds: Kinds) -> Candidate | None:
+def process_of_cell(label: str, noun: str, grounder: Grounds, kinds: Kinds) -> Candidate | None:
     """GO's "<cell label> <process>" by exact label, else the ontology's generic effect for the process."""
     name = f"{label} {noun}".lower()
     exact = [c for c in grounder.ground(name, type="process", limit=3)  # type: ignore[attr-defined]

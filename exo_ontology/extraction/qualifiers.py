@@ -7,6 +7,7 @@ import re
 
 from exo_ontology import vocabulary as V
 from exo_ontology.extraction import cues
+from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import Sentence
 from exo_ontology.namespaces import compress
 
@@ -43,7 +44,7 @@ def applications_of(text: str, has_delivered_cargo: bool, has_drug: bool = False
     return tuple(sorted(found))
 
 
-def pathway_of(text: str, grounder: object) -> tuple[tuple[str, ...], str]:
+def pathway_of(text: str, grounder: Grounds) -> tuple[tuple[str, ...], str]:
     """The signalling pathway a sentence names, grounded to GO through the names GO gives pathways;
     the phrase is kept as written either way ("PI3K/AKT signaling pathway")."""
     phrase = pathway_phrase(text)

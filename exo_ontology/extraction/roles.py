@@ -14,6 +14,7 @@ from exo_ontology.extraction.slots import (
     is_target,
     kind_of,
 )
+from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import Mention
 
 CARGO_KIND_NAME = re.compile(r"^(?:(?:m|si|mi|micro|lnc|circ|pi|t|r|nc)?RNAs?|DNAs?|nucleotides?|nucleic acids?|"
@@ -72,7 +73,7 @@ _CELLS_WORD = re.compile(r"\s+cells?\b.*$", re.IGNORECASE)
 _BARE_CONJUNCT = re.compile(r"\b([A-Za-z][\w+-]{0,14})\s+(?:and|or|&)\s+$")
 
 
-def coordinated_cells(text: str, mentions: list[Mention], grounder: object, kinds: Kinds) -> list[Mention]:
+def coordinated_cells(text: str, mentions: list[Mention], grounder: Grounds, kinds: Kinds) -> list[Mention]:
     """"T and NK cells": the bare first conjunct is a cell type too, when "<it> cells" is a cell name."""
     out = []
     taken = [(m.start, m.end) for m in mentions]

@@ -1,6 +1,6 @@
 """Ground a name to ranked identifiers: look the normalised name up in the index
-(`grounding_index`), score and order what matched (`grounding_rank`), and when nothing matched
-try general rewrites and back-offs (`grounding_rules`).
+(`index`), score and order what matched (`score`), and when nothing matched
+try general rewrites and back-offs (`rewrites`).
 
 The order of `Grounder.ground`, and why:
 
@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from exo_ontology.errors import InputError
-from exo_ontology.grounding_index import (
+from exo_ontology.grounding.index import (
     PROJECT,
     TIERS,
     TYPE_CODES,
@@ -36,7 +36,18 @@ from exo_ontology.grounding_index import (
     build_tables,
     load_tables,
 )
-from exo_ontology.grounding_rank import (
+from exo_ontology.grounding.mirna import MirnaResolver, parse
+from exo_ontology.grounding.normalize import normalize
+from exo_ontology.grounding.rewrites import (
+    REWRITE_TYPES,
+    acronym_parts,
+    cancer_cell,
+    head_backoff,
+    rewrites,
+    symbol_stems,
+    word_bag,
+)
+from exo_ontology.grounding.score import (
     STATUS_RANK,
     case_key,
     gene_rules,
@@ -46,19 +57,8 @@ from exo_ontology.grounding_rank import (
     order,
     score_row,
 )
-from exo_ontology.grounding_rules import (
-    REWRITE_TYPES,
-    acronym_parts,
-    cancer_cell,
-    head_backoff,
-    rewrites,
-    symbol_stems,
-    word_bag,
-)
 from exo_ontology.lexicon.io import Lexicon
-from exo_ontology.mirna import MirnaResolver, parse
 from exo_ontology.model import Candidate
-from exo_ontology.normalize import normalize
 from exo_ontology.paths import Paths
 
 __all__ = ["EXTRA_TYPES", "PROJECT", "STATUS_RANK", "TIERS", "TYPES", "Grounder", "Tables",
@@ -97,7 +97,7 @@ class Grounder:
     @classmethod
     def from_paths(cls, paths: Paths) -> Grounder:
         """The project's grounder (ontology/lexicon + exoc-edit.ttl), built once per process and
-        cached on disk (see grounding_index)."""
+        cached on disk (see grounding.index)."""
         return _grounder_for(Paths(Path(paths.root).resolve()))
 
     def knows(self, text: str) -> bool:
@@ -211,7 +211,7 @@ class Grounder:
 
     # ---- step 5: rewrites and back-offs --------------------------------------------------------
     def _rewritten(self, text: str, type: str, cancer: bool, whole: bool) -> list[Candidate]:
-        """The first general rewrite of `text` that grounds (grounding_rules), scored lower."""
+        """The first general rewrite of `text` that grounds (grounding.rewrites), scored lower."""
         for count, (new, steps) in enumerate(rewrites(text, type, whole)):
             if count >= MAX_REWRITES:
                 break

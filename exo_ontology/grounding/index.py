@@ -9,7 +9,7 @@ vestibular nucleus). Their type: a reused term keeps its lexicon type (GO vesicl
 under the EXOC effect class or a GO process is `process` (effects); anything else (cargo types,
 study types, applications, directions) is `exoc`.
 
-Gene full names are also indexed as bags of words (`grounding_rules.word_bag`), so "alpha
+Gene full names are also indexed as bags of words (`rewrites.word_bag`), so "alpha
 smooth muscle actin" meets "actin alpha 2, smooth muscle" whatever the word order.
 
 Construction normalises ~670k names (several seconds); `load_tables` therefore keeps the built
@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exo_ontology.errors import InputError, located
-from exo_ontology.grounding_rules import initials, word_bag
+from exo_ontology.grounding.mirna import HistoryRow
+from exo_ontology.grounding.normalize import normalize
+from exo_ontology.grounding.rewrites import initials, word_bag
 from exo_ontology.lexicon.io import DATA_FILES, STATUSES, Lexicon, MiRNA, Name, Term
-from exo_ontology.mirna import HistoryRow
-from exo_ontology.normalize import normalize
 from exo_ontology.paths import Paths
 
 log = logging.getLogger(__name__)
@@ -49,8 +49,8 @@ RELATIONS = ("", "same", "nearest", "broader", "related", "ncbi")
 BAG_TIERS = ("label", "exact", "related")
 _EFFECT = "https://w3id.org/exoc/EXOC_0000008"
 #: the modules whose code decides what the cached tables hold (part of the cache key)
-CODE_FILES = ("grounding.py", "grounding_index.py", "grounding_rank.py", "grounding_rules.py",
-              "normalize.py", "mirna.py", "lexicon/io.py")
+CODE_FILES = ("grounding/grounder.py", "grounding/index.py", "grounding/score.py", "grounding/rewrites.py",
+              "grounding/normalize.py", "grounding/mirna.py", "lexicon/io.py")
 
 
 def band(tier: str) -> float:
@@ -241,7 +241,7 @@ def fingerprint(paths: Paths) -> str:
     """Hash of every input of build_tables: lexicon files, edit file, the code, Python."""
     digest = hashlib.sha256(sys.version.encode())
     inputs = [Path(paths.lexicon_dir) / f for f in DATA_FILES] + [Path(paths.edit_file)]
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent   # the package root
     for path in [*inputs, *(here / m for m in CODE_FILES)]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")

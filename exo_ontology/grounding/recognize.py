@@ -39,10 +39,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from exo_ontology.grounding import Grounder
-from exo_ontology.mirna import find_mirnas
+from exo_ontology.grounding.grounder import Grounder
+from exo_ontology.grounding.mirna import find_mirnas
+from exo_ontology.grounding.normalize import normalize
 from exo_ontology.model import Candidate, Mention, Sentence
-from exo_ontology.normalize import normalize
 
 MAX_TOKENS = 8
 _TOKEN = re.compile(r"[\w$+]+")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from exo_ontology.normalize import (
+from exo_ontology.grounding.normalize import (
     british_spelling,
     fold_dashes,
     greek_letters,

@@ -19,12 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from exo_ontology.grounding_index import PROJECT, band
-from exo_ontology.grounding_rules import REWRITE_PENALTY, shared_series
+from exo_ontology.grounding.index import PROJECT, band
+from exo_ontology.grounding.mirna import FLAG_SCORE
+from exo_ontology.grounding.normalize import normalize
+from exo_ontology.grounding.rewrites import REWRITE_PENALTY, shared_series
 from exo_ontology.lexicon.io import STATUSES, Term
-from exo_ontology.mirna import FLAG_SCORE
 from exo_ontology.model import Candidate
-from exo_ontology.normalize import normalize
 
 #: match status -> rank, higher is better (label > exact > curated > ... > mesh)
 STATUS_RANK: dict[str, int] = {s: len(STATUSES) - i for i, s in enumerate(STATUSES)}

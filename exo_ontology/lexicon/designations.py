@@ -25,8 +25,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from exo_ontology.grounding.normalize import normalize
 from exo_ontology.lexicon.tables import Part, Row, read_table
-from exo_ontology.normalize import normalize
 
 GENE_INFO = "Homo_sapiens.gene_info.2022-11-10.gz"
 _PLACEHOLDER = re.compile(r"(?i)\b(?:uncharacterized|hypothetical|putative|unnamed|predicted|"

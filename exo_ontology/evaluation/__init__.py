@@ -1,0 +1,1 @@
+"""Evaluation, a leaf stage: the machine's findings and groundings against the hand-annotated gold splits."""
