@@ -40,7 +40,7 @@ def project_copy(tmp: Path) -> Paths:
 def main() -> None:
     from exo_ontology.grounding.grounder import Grounder
     from exo_ontology.lexicon.io import Lexicon
-    from exo_ontology.pipeline import build
+    from exo_ontology.pipeline.build import build
     from exo_ontology.query import open_release, run_query
 
     rows: list[tuple[str, str]] = []

@@ -16,11 +16,12 @@ _KNOWLEDGE = {"EXOC:0007001": "text_mining", "EXOC:0007002": "curated", "EXOC:00
 
 
 def columns() -> list[str]:
-    """finding, document, then each identifier slot followed by its _label column, then evidence."""
+    """finding, document, then each identifier slot followed by its _label column, then evidence and
+    the extraction rule (the reading unit and the names of the cues that fired)."""
     cols = ["finding", "document"]
     for slot in SLOTS:
         cols += [slot, f"{slot}_label"]
-    return [*cols, "evidence", "char_start", "char_end", "knowledge_source"]
+    return [*cols, "evidence", "char_start", "char_end", "knowledge_source", "extraction_rule"]
 
 
 def findings_rows(store: ox.Store, query: str) -> list[dict[str, str]]:
@@ -40,6 +41,7 @@ def findings_rows(store: ox.Store, query: str) -> list[dict[str, str]]:
             "evidence": get("quote") or "", "char_start": get("start") or "",
             "char_end": get("end") or "",
             "knowledge_source": _KNOWLEDGE.get(compress(get("knowledge_source") or ""), ""),
+            "extraction_rule": get("rule") or "",
             "pathway_text": get("pathway_text") or "",
             "values": {},
         })

@@ -67,6 +67,11 @@ class Paths:
         return self.root / "tests" / "gold"
 
     @property
+    def corpus_dir(self) -> Path:
+        """The paraphrased abstracts the development and test splits are made of."""
+        return self.root / "tests" / "corpus"
+
+    @property
     def build_dir(self) -> Path:
         return self.root / "build"
 

@@ -12,7 +12,8 @@ from exo_ontology import vocabulary as V
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.namespaces import compress
 from exo_ontology.paths import Paths
-from exo_ontology.pipeline import BuildResult, Reader, build, findings_from_text
+from exo_ontology.pipeline.build import BuildResult, build
+from exo_ontology.pipeline.documents import Reader, findings_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMOTES, INHIBITS = compress(str(V.PROMOTES)), compress(str(V.INHIBITS))

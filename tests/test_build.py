@@ -17,7 +17,7 @@ from exo_ontology.imports import module_of
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.namespaces import compress
 from exo_ontology.paths import Paths
-from exo_ontology.pipeline import BuildResult, build
+from exo_ontology.pipeline.build import BuildResult, build
 from exo_ontology.reading import read_manifest
 from tests.conftest import ROOT, quiet
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from exo_ontology.cli import app
 from exo_ontology.grounding.grounder import Grounder
 from exo_ontology.paths import Paths
-from exo_ontology.pipeline import BuildResult
+from exo_ontology.pipeline.build import BuildResult
 from tests.reference import gene
 
 runner = CliRunner()

@@ -1,9 +1,13 @@
-"""The evaluation against the gold set: how predictions are matched to gold claims, and what the
-quality report says about the targets and the ceiling the Finding shape sets."""
+"""The evaluation against the gold sets: claim-level precision and recall, and the slot agreement of
+earlier releases."""
 
 from __future__ import annotations
 
-from exo_ontology.evaluation.scoring import GoldFinding, quality_markdown, score_findings
+from dataclasses import replace
+
+from exo_ontology.evaluation.claims import found_leniently, found_strictly, score_claims
+from exo_ontology.evaluation.gold import GoldFinding, alternatives
+from exo_ontology.evaluation.scoring import score_findings
 from exo_ontology.model import SLOTS, Evidence, Finding
 
 RAW = "Exosomal miR-21 promotes angiogenesis in glioma [1]. Exosomes are promising biomarkers of glioma [2]."
@@ -37,12 +41,40 @@ def test_matching_is_one_to_one() -> None:
     assert (scores.matched, scores.precision, scores.recall) == (1, 0.5, 1.0)
 
 
-def test_the_report_gives_verdicts_and_lists_the_misses() -> None:
-    claims = [gold("g1", "promotes angiogenesis", effect="GO:0001525"),
-              gold("g2", "promising biomarkers", application="EXOC:0004001")]
-    report = quality_markdown([pred(FIRST, SECOND - 1, effect=("GO:0001525",))], claims, {"004_x": RAW},
-                              {"gene": (19, 20, [])})
-    assert "| precision | 100.0% | 90.0% | met |" in report
-    assert "| recall | 50.0% | 90.0% | NOT met |" in report
-    assert "| grounding gene (19/20) | 95.0% | 95.0% | met |" in report
-    assert '- g2 (004): "promising biomarkers"' in report
+def test_a_prediction_is_right_only_when_every_filled_slot_is_right() -> None:
+    claims = [gold("g1", "promotes angiogenesis", effect="GO:0001525", effect_direction="EXOC:0006001",
+                   cargo="mirbase.mature:MIMAT0000076", disease="MONDO:0018177")]
+    right = pred(FIRST, SECOND - 1, effect=("GO:0001525",), effect_direction=("EXOC:0006001",))
+    wrong_direction = pred(FIRST, SECOND - 1, effect=("GO:0001525",), effect_direction=("EXOC:0006002",))
+    assert score_claims([right], claims, {"004_x": RAW}).right == 1
+    scores = score_claims([wrong_direction], claims, {"004_x": RAW})
+    assert scores.right == 0
+    assert scores.wrong[0][1] == "wrong effect_direction"
+
+
+def test_an_alternative_in_the_note_counts_as_right() -> None:
+    claim = GoldFinding("g1", "004_x", "promotes angiogenesis",
+                        {s: frozenset({"GO:0001525"} if s == "effect" else ()) for s in SLOTS},
+                        alternatives("alt=EXOC:0003010 the author also accepts tumour growth"))
+    other = pred(FIRST, SECOND - 1, effect=("EXOC:0003010",))
+    assert score_claims([other], [claim], {"004_x": RAW}).right == 1
+
+
+def test_lenient_recall_asks_cargo_or_source_and_effect_or_use_strict_the_disease_too() -> None:
+    claim = gold("g1", "promotes angiogenesis", effect="GO:0001525", cargo="mirbase.mature:MIMAT0000076",
+                 disease="MONDO:0018177")
+    no_disease = pred(FIRST, SECOND - 1, effect=("GO:0001525",), cargo=("mirbase.mature:MIMAT0000076",))
+    no_cargo = pred(FIRST, SECOND - 1, effect=("GO:0001525",), disease=("MONDO:0018177",))
+    assert found_leniently(no_disease, claim) and not found_strictly(no_disease, claim)
+    assert not found_leniently(no_cargo, claim)
+    full = replace(no_disease, disease=("MONDO:0018177",))
+    assert found_strictly(full, claim)
+    scores = score_claims([no_disease], [claim], {"004_x": RAW})
+    assert (scores.lenient, scores.strict, scores.lenient_recall) == (1, 0, 1.0)
+
+
+def test_a_use_claim_is_found_by_its_application() -> None:
+    claim = gold("g2", "promising biomarkers", application="EXOC:0004001", vesicle_type="GO:0070062")
+    use = pred(SECOND, len(RAW), application=("EXOC:0004001",), vesicle_type=("GO:0070062",))
+    assert found_leniently(use, claim)
+    assert not found_leniently(replace(use, application=("EXOC:0004002",)), claim)

@@ -10,7 +10,7 @@ from exo_ontology.extraction import extract_findings
 from exo_ontology.grounding.recognize import recognize
 from exo_ontology.model import Sentence, SourceDoc
 from exo_ontology.namespaces import compress
-from exo_ontology.pipeline import Reader
+from exo_ontology.pipeline.documents import Reader
 from tests.conftest import INHIBITS, PROMOTES, best, extract
 
 
@@ -75,7 +75,9 @@ def test_table_row_inherits_disease_and_status(reader: Reader) -> None:
     [finding] = extract_findings(SourceDoc("t", Path("t.txt")), text, [row], mentions, reader.grounder, reader.kinds)
     assert finding.disease == (best(reader, "gastric cancer", "disease"),) and finding.disease_inherited
     assert set(finding.study_type) == {compress(str(V.IN_VITRO)), compress(str(V.IN_VIVO))}
-    assert finding.evidence.rule == "table-row"
+    unit, *fired = finding.evidence.rule.split()
+    assert unit == "table-row"
+    assert {"target-verb", "promote-verb", "in-vitro", "in-vivo"} <= set(fired)   # the cues that made it
     assert replace(finding, finding_id="").vesicle_type == (V.GO_EXOSOME,)
 
 

@@ -10,7 +10,7 @@ import pytest
 from exo_ontology import vocabulary as V
 from exo_ontology.model import SourceDoc
 from exo_ontology.namespaces import compress
-from exo_ontology.pipeline import Reader, findings_from_text
+from exo_ontology.pipeline.documents import Reader, findings_from_text
 from tests.conftest import INHIBITS, PROMOTES, best, extract
 
 MIRNA_CARGO, PROTEIN_CARGO = compress(str(V.MICRORNA)), compress(str(V.PROTEIN_CARGO))
@@ -121,7 +121,8 @@ def test_clauses_with_their_own_vesicles_are_separate_findings(reader: Reader) -
     assert by_effect[metastasis].source_cell == (best(reader, "cancer stem cell", "cell"),)
     assert by_effect[angiogenesis].source_cell == (best(reader, "mesenchymal stem cell", "cell"),)
     assert by_effect[angiogenesis].effect_direction == (INHIBITS,)
-    assert by_effect[metastasis].evidence == by_effect[angiogenesis].evidence
+    first, second = by_effect[metastasis].evidence, by_effect[angiogenesis].evidence
+    assert (first.quote, first.char_start, first.char_end) == (second.quote, second.char_start, second.char_end)
 
 
 def test_a_clause_without_vesicles_stays_with_the_claim_before_it(reader: Reader) -> None:

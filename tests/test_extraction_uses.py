@@ -7,7 +7,7 @@ import pytest
 
 from exo_ontology import vocabulary as V
 from exo_ontology.namespaces import compress
-from exo_ontology.pipeline import Reader
+from exo_ontology.pipeline.documents import Reader
 from tests.conftest import INHIBITS, PROMOTES, best, extract
 
 BIOMARKER, DELIVERY = compress(str(V.BIOMARKER)), compress(str(V.DRUG_DELIVERY_VEHICLE))

@@ -18,7 +18,6 @@ from exo_ontology.grounding.rewrites import (
     acronym_parts,
     cancer_cell,
     cause_clause,
-    complete_cell_carcinoma,
     disease_of_context,
     drop_neo,
     drop_participle,
@@ -69,7 +68,6 @@ def best(grounder: Grounder, text: str, type_: str) -> Candidate:
     (drop_participle, "melanoma-derived", "melanoma"),
     (disease_of_context, "glioma patients", "glioma"),
     (lymphocyte_lineage, "T-lymphocytic leukemia", "T-cell lymphocytic leukemia"),
-    (complete_cell_carcinoma, "basal cell", "basal cell carcinoma"),
     (glue_abbreviation, "glutamate dehydrogenase (GLUD)1", "GLUD1"),
     (osis_process, "necrosis", "necrotic process"),
     (drop_neo, "neovascularization", "vascularization"),
@@ -132,7 +130,6 @@ def test_irregular_plurals(text: str, key: str) -> None:
 @pytest.mark.parametrize(("text", "label"), [
     ("colitis caused by ischemia", "ischemic colitis"),
     ("liver encephalopathy", "hepatic encephalopathy"),
-    ("basal cell", "basal cell carcinoma"),
     ("melanoma-derived", "melanoma"),
     ("glioma patients", "glioma"),
 ])

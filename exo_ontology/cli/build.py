@@ -34,7 +34,7 @@ def build_cli(root: Root = None,
 
     Example: exo build
     """
-    from exo_ontology.pipeline import build
+    from exo_ontology.pipeline.build import build
 
     with exit_on_error():
         result = build(paths_of(root), reasoner=not no_reasoner, log=err)
@@ -71,12 +71,15 @@ def validate_cli(
 
 
 def evaluate_cli(root: Root = None) -> None:
-    """Measure the machine's findings against tests/gold/ and write build/reports/quality.md.
+    """Measure the machine's findings on the blind test split, the development split and document 004;
+    print the three blocks of figures and write the full report to build/reports/quality.md.
 
     Example: exo evaluate
     """
-    from exo_ontology.evaluation.scoring import evaluate_project
+    from exo_ontology.evaluation.report import summary_markdown
+    from exo_ontology.evaluation.run import evaluate_project
 
     with exit_on_error():
-        out = evaluate_project(paths_of(root))
-        print(out.read_text(encoding="utf-8"))
+        result, out = evaluate_project(paths_of(root))
+        print(summary_markdown(result))
+        print(f"full report (misses, wrong predictions with their cues, grounding errors): {out}")

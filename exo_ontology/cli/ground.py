@@ -83,7 +83,7 @@ def extract_cli(
     Example: exo extract paper.txt --format tsv
     """
     from exo_ontology.findings_table import columns
-    from exo_ontology.pipeline import extract_file
+    from exo_ontology.pipeline.build import extract_file
 
     with exit_on_error():
         rows = extract_file(paths_of(root), path)

@@ -18,51 +18,19 @@ from rdflib.namespace import OWL
 
 from exo_ontology import vocabulary as V
 from exo_ontology.extraction import cues
-from exo_ontology.extraction.context import DiseaseContext, inherited_disease, table_mentions
-from exo_ontology.extraction.effects import effects_by_direction, examples_of_processes, phrase_effects
-from exo_ontology.extraction.evidence import evidence_of
+from exo_ontology.extraction.context import DiseaseContext
 from exo_ontology.extraction.ids import finding_id
-from exo_ontology.extraction.qualifiers import (
-    applications_of,
-    made_vesicles,
-    pathway_of,
-    study_types_of,
-    vesicle_word_types,
-)
-from exo_ontology.extraction.roles import (
-    CARGO_KIND_NAME,
-    CARRY_VERB,
-    DELIVER_VERB,
-    SAME_ROLE_GAP,
-    THERAPEUTIC_KIND,
-    coordinated_cells,
-    molecule_roles,
-    tumour_releases,
-)
+from exo_ontology.extraction.merge import read_clause
 from exo_ontology.extraction.scope import (
     ANAPHORA,
     HEDGED,
     META_DISCOURSE,
-    NOT_AN_APPLICATION_CLAIM,
     NOT_THE_VESICLES,
     PARTITIVE,
     SKIPPED_KINDS,
-    THEY,
     vesicle_clauses,
 )
-from exo_ontology.extraction.slots import (
-    VESICLE_GO,
-    Kinds,
-    cargo_types,
-    cell_role,
-    ids,
-    is_cargo,
-    kind_of,
-    most_specific,
-    target_direction,
-    unnamed_cargo_types,
-    vesicle_cargo_types,
-)
+from exo_ontology.extraction.slots import VESICLE_GO, Kinds, cell_role, ids, kind_of
 from exo_ontology.grounding.protocol import Grounds, KnowsTerms
 from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
 from exo_ontology.namespaces import compress
@@ -100,8 +68,14 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
     previous_section = None
     context = DiseaseContext(doc, grounder, kinds)
     for sentence in sentences:
-        if sentence.kind in SKIPPED_KINDS or META_DISCOURSE.search(sentence.text) or HEDGED.search(sentence.text):
+        if sentence.kind in SKIPPED_KINDS:
             previous = []
+            continue
+        if META_DISCOURSE.search(sentence.text) or HEDGED.search(sentence.text):
+            # an aim, a method or an open question states nothing, but its vesicles stay the subject
+            # ("Exosomes of M2 macrophages were isolated by ... They promoted ...")
+            previous = _subject(doc, sentence, mentions.get(sentence.index, []), kinds)
+            previous_section = sentence.section
             continue
         continues = (sentence.section == previous_section and ANAPHORA.match(sentence.text)
                      and not NOT_THE_VESICLES.match(sentence.text))
@@ -130,7 +104,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     """
     clauses = [(0, len(sentence.text))] if sentence.kind == "table_row" else vesicle_clauses(sentence.text)
     if len(clauses) == 1:
-        return _read_clause(doc, raw, sentence, sentence.text, mentions, grounder, kinds, carried,
+        return read_clause(doc, raw, sentence, sentence.text, mentions, grounder, kinds, carried,
                             context_diseases=context_diseases)
     out: list[Finding] = []
     for start, end in clauses:
@@ -138,120 +112,11 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
         clause = sentence.text[start:end]
         # a partitive clause ("while a few ...") speaks of the vesicles of the clause before it
         subject = carried if start == 0 else (out[-1:] if PARTITIVE.match(clause) else ())
-        out += _read_clause(doc, raw, sentence, clause, inside, grounder, kinds, subject, offset=start,
+        out += read_clause(doc, raw, sentence, clause, inside, grounder, kinds, subject, offset=start,
                             context_diseases=context_diseases)
-    # a clause naming only a use ("these exosomes should be inhibited") qualifies the claim beside it
+    # a clause naming only a use ("these exosomes are a target of treatment") qualifies the claim beside it
     said = [f for f in out if not _application_only(f)]
     return said or out
-
-
-def _read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentions: list[Mention],
-                 grounder: Grounds, kinds: Kinds, carried: Sequence[Finding], offset: int = 0,
-                 context_diseases: tuple[str, ...] = ()) -> list[Finding]:
-    """The findings of one clause (`text`, at `offset` in the sentence) or of a whole table row;
-    with no disease of its own it takes the row's, else the section's (`context_diseases`)."""
-    is_row = sentence.kind == "table_row"
-    if is_row:
-        mentions = [*mentions, *_shift(table_mentions(sentence, grounder), len(text) + 1)]
-        text = f"{text} {sentence.context_value('origin')}"
-    mentions = [*mentions, *coordinated_cells(text, mentions, grounder, kinds)]
-    by_kind: dict[str, list[Mention]] = {}
-    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        by_kind.setdefault(kind_of(mention, kinds), []).append(mention)
-    vesicle_word = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text)) or bool(carried)
-    if not (vesicle_word or is_row):
-        return []
-    roles = molecule_roles(text, by_kind, vesicle_word)
-    effects = [*by_kind.get("effect", []), *phrase_effects(text, mentions, grounder, kinds)]
-    # "processes, including X, Y and Z" lists what the vesicles take part in, not what they do to it
-    examples = examples_of_processes(text)
-    effects = [m for m in effects if not any(s <= m.start < e for s, e in examples)]
-    cargo = roles["cargo"]
-    # a cargo named only by its kind ("exosomal miRNAs") makes a finding when something is said of it
-    carried_kinds = [m for m in by_kind.get("chemical", []) if CARGO_KIND_NAME.match(m.text)
-                     and (is_cargo(text, m, vesicle_word) or CARRY_VERB.search(text))]
-    has_drug = any(kind == "chemical" for _, kind in cargo)
-    # vesicles carrying drugs, or made to deliver a cargo, are a delivery vehicle; vesicles carrying
-    # their own DNA, RNA or proteins are biology
-    delivered = bool(carried_kinds) and (any(THERAPEUTIC_KIND.match(m.text) for m in carried_kinds)
-                                         or bool(DELIVER_VERB.search(text)))
-    applications = applications_of(text, has_drug or delivered, has_drug)
-    named_kinds = () if cargo or effects else (vesicle_cargo_types(text, carried_kinds)
-                                               or unnamed_cargo_types(text))
-    said = cargo or effects or (named_kinds and (applications or roles["targets"]))
-    # vesicles put to a use ("exosomes may serve as biomarkers") are a claim even with no cargo or effect
-    own_vesicles = (bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text))
-                    or (bool(carried) and bool(THEY.match(text))))     # "Moreover, they can serve as ..."
-    use_claim = bool(applications) and own_vesicles and not NOT_AN_APPLICATION_CLAIM.search(text)
-    if not said and not use_claim:
-        return []
-    first = min((m.start for ms in by_kind.values() for m in ms if m.best), default=-1)
-    sources: list[Mention] = []
-    recipients: list[Mention] = []
-    previous: tuple[Mention, str | None] | None = None
-    for mention in by_kind.get("cell", []):
-        # a sentence continuing the previous subject ("These exosomes ...") has its source already
-        role = cell_role(text, mention, mention.start == first and not carried, vesicle_word)
-        if role is None and previous is not None and SAME_ROLE_GAP.match(text[previous[0].end:mention.start]):
-            role = previous[1]     # "from antigen-presenting cells, such as dendritic cells"; "X and Y cells"
-        (sources if role == "source" else recipients if role == "recipient" else []).append(mention)
-        previous = (mention, role)
-    if not sources and carried:
-        sources_ids = tuple(sorted({c for f in carried for c in f.source_cell}))
-    else:
-        sources_ids = ids(sources)
-    cell_spans = [(m.start, m.end) for m in by_kind.get("cell", [])]
-    if any(tumour_releases(text, m, kinds) for m in by_kind.get("disease", [])
-           if not any(s <= m.start and m.end <= e for s, e in cell_spans)):   # "cancer stem cells" is a cell
-        sources_ids = tuple(sorted({*sources_ids, V.CL_NEOPLASTIC_CELL}))
-    cargo_ids = ids([m for m, _ in cargo])
-    # "Ki-67-positive hepatocytes": the gene marks the cells; nothing acts on it
-    roles["targets"] = [m for m in roles["targets"] if m.best is not None and m.best.curie not in cargo_ids
-                        and not cues.CELL_MARKER_AFTER.match(text[m.end:])]
-    target_dirs = {d for m in roles["targets"] if (d := target_direction(text, m))}
-    diseases = most_specific(ids(by_kind.get("disease", [])), kinds)
-    inherited = False
-    if not diseases and is_row:
-        diseases, inherited = inherited_disease(sentence, grounder), True
-    elif not diseases and context_diseases:
-        diseases, inherited = context_diseases, True
-    pathway, pathway_text = pathway_of(text, grounder)
-    vesicles = ids(by_kind.get("vesicle", [])) or ((V.GO_EXOSOME,) if is_row else vesicle_word_types(text))
-    kinds_of_cargo = cargo_types(text, cargo) or named_kinds or unnamed_cargo_types(text)
-    vesicles = made_vesicles(text, vesicles, applications, bool(cargo or kinds_of_cargo))
-    base = Finding(
-        doc_id=doc.doc_id,
-        evidence=evidence_of(doc, raw, sentence, "table-row" if is_row else "sentence-cue", _shift(mentions, offset)),
-        vesicle_type=vesicles or tuple(sorted({v for f in carried for v in f.vesicle_type})),
-        source_cell=sources_ids, cargo=cargo_ids,
-        cargo_type=kinds_of_cargo, target=ids(roles["targets"]), direction=tuple(sorted(target_dirs)),
-        pathway=pathway, pathway_text=pathway_text, disease=diseases,
-        disease_inherited=inherited and bool(diseases), recipient_cell=ids(recipients),
-        study_type=study_types_of(sentence),
-        application=applications,
-    )
-    out = []
-    for direction, group in effects_by_direction(text, effects):
-        finding = replace(base, effect=ids(group), effect_direction=(direction,) if direction else ())
-        if direction and not finding.cargo_type:   # "exosomal proteins polarize macrophages": a directed claim
-            finding = replace(finding, cargo_type=vesicle_cargo_types(text, carried_kinds))
-        if not _vague(finding):
-            out.append(replace(finding, finding_id=finding_id(finding)))
-    if not out and use_claim:   # effects too vague to state ("despite their role in X, ...") leave the use
-        out.append(replace(base, finding_id=finding_id(base)))
-    return out
-
-
-def _vague(finding: Finding) -> bool:
-    """An effect named with no direction, no cargo, no source, no target and no disease of its own
-    says nothing checkable ("exosomes influence the activity of immune cells")."""
-    own_disease = bool(finding.disease) and not finding.disease_inherited
-    if set(finding.effect) <= {V.GO_EXOSOMAL_SECRETION} and finding.effect:
-        # the vesicles' own release, said with no cell, cargo or drug acting on it ("X is crucial for
-        # the secretion of exosomes" where X is not recognised) is a statement of biology, not a finding
-        return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target or own_disease)
-    return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target
-                or finding.effect_direction or own_disease)
 
 
 def _application_only(finding: Finding) -> bool:

@@ -64,7 +64,7 @@ def inherited_disease(sentence: Sentence, grounder: Grounds) -> tuple[str, ...]:
     out = []
     for part in parts:
         part = re.sub(r"\(.*?\)|\(.*$", "", part).strip()
-        best = grounder.ground(part, type="disease", limit=1)  # type: ignore[attr-defined]
+        best = grounder.ground(part, type="disease", limit=1)
         if best and best[0].curie.startswith("MONDO:"):
             out.append(best[0].curie)
     return tuple(sorted(set(out)))

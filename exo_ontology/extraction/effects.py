@@ -24,26 +24,20 @@ def phrase_effects(text: str, mentions: list[Mention], grounder: Grounds, kinds:
     """Effects written as phrases ("resistance to cisplatin"), where no term mention covers them."""
     out = cell_process_effects(text, mentions, grounder, kinds)
     taken = [(m.start, m.end) for m in [*mentions, *out] if kind_of(m, kinds) == "effect" or m in out]
-    for pattern, name in cues.EFFECT_PHRASES:
-        for match in pattern.finditer(text):
-            # a phrase that holds its own verb marks the effect with group "e", leaving the verb before it
-            start = match.start("e") if "e" in pattern.groupindex else match.start()
-            if any(s < match.end() and start < e for s, e in taken):
-                continue
-            cands = [c for c in grounder.ground(name, limit=3) if c.curie in kinds.effects]  # type: ignore[attr-defined]
-            if cands:
-                out.append(Mention(text[start:match.end()], start, match.end(), "process", (cands[0],)))
-                taken.append((start, match.end()))
+    for row, match in cues.scan(cues.EFFECT_PHRASES, text):
+        # a phrase that holds its own verb marks the effect with group "e", leaving the verb before it
+        start = match.start("e") if "e" in row.regex.groupindex else match.start()
+        if any(s < match.end() and start < e for s, e in taken):
+            continue
+        cands = [c for c in grounder.ground(str(row.value), limit=3) if c.curie in kinds.effects]
+        if cands:
+            out.append(Mention(text[start:match.end()], start, match.end(), "process", (cands[0],)))
+            taken.append((start, match.end()))
     return out
 
 
-#: "<process> of <cells>": the process of that cell type ("activity of NK cells" -> NK cell activation)
-_PROCESS_WORDS = (r"(?:activity|activation|proliferation|differentiation|migration|recruitment|expansion|"
-                  r"infiltration|polari[sz]ation|population)")
-_CELL_PROCESS = re.compile(rf"\b({_PROCESS_WORDS}(?:\s+(?:and|or)\s+{_PROCESS_WORDS})?)\s+of\s+(?:the\s+)?"
-                           r"(?:[\w-]+-positive\s+)?$", re.IGNORECASE)
-#: a process noun right after a cell name ("T cell proliferation")
-CELL_THEN_PROCESS = re.compile(r"^\s+(" + _PROCESS_WORDS + r")\b", re.IGNORECASE)
+_CELL_PROCESS = cues.CELL_PROCESS_BEFORE
+CELL_THEN_PROCESS = cues.CELL_THEN_PROCESS
 _COORDINATION_GAP = re.compile(r"^\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?$", re.IGNORECASE)
 _PROCESS_NOUN = {"activity": "activation", "polarisation": "polarization", "population": "proliferation"}
 
@@ -83,15 +77,15 @@ def cell_process_effects(text: str, mentions: list[Mention], grounder: Grounds, 
 def process_of_cell(label: str, noun: str, grounder: Grounds, kinds: Kinds) -> Candidate | None:
     """GO's "<cell label> <process>" by exact label, else the ontology's generic effect for the process."""
     name = f"{label} {noun}".lower()
-    exact = [c for c in grounder.ground(name, type="process", limit=3)  # type: ignore[attr-defined]
+    exact = [c for c in grounder.ground(name, type="process", limit=3)
              if c.curie.startswith("GO:") and c.label.lower() == name]
     if exact:
         return exact[0]
     generic = f"cell {noun}" if noun in ("proliferation", "differentiation") else noun
-    return next((c for c in grounder.ground(generic, limit=3) if c.curie in kinds.effects), None)  # type: ignore[attr-defined]
+    return next((c for c in grounder.ground(generic, limit=3) if c.curie in kinds.effects), None)
 
 
-_NEUTRAL_NOUN = re.compile(r"\b(?:regulators?|modulators?|mediators?) of\b", re.IGNORECASE)
+_NEUTRAL_NOUN = cues.NEUTRAL_NOUN
 
 
 def effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, list[Mention]]]:
@@ -119,8 +113,7 @@ def effects_by_direction(text: str, effects: list[Mention]) -> list[tuple[str, l
     return sorted(groups.items()) or [("", [])]
 
 
-_PROCESS_EXAMPLES = re.compile(r"\b(?:various|many|several|numerous|diverse|multiple|vital|important|key)\s+"
-                               r"(?:\w+\s+){0,2}?process(?:es)?,?\s+(?:including|such as)\b[^.;]*", re.IGNORECASE)
+_PROCESS_EXAMPLES = cues.PROCESS_EXAMPLES
 
 
 def examples_of_processes(text: str) -> list[tuple[int, int]]:

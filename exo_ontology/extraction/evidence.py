@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from exo_ontology.extraction import cues
 from exo_ontology.model import Evidence, Mention, Sentence, SourceDoc
 from exo_ontology.reading.segmenting import raw_pieces
 
+#: a citation marker in a quote ("[12]", "[3–5, 8]"): a format of references, not an extraction cue
+CITATION = re.compile(r"\[\s*\d+(?:\s*[,–—-]\s*\d+)*\s*\]")
 #: raw characters a quoted sentence may span beyond its own text (a caption, a running head)
 MAX_INSERT = 600
 
@@ -29,4 +30,4 @@ def evidence_of(doc: SourceDoc, raw: str, sentence: Sentence, rule: str, mention
     quote = raw[start:end]
     return Evidence(doc_id=doc.doc_id, quote=quote, char_start=start, char_end=end,
                     section=sentence.section, citations=tuple(dict.fromkeys(
-                        re.sub(r"\s+", "", m.group(0)) for m in cues.CITATION.finditer(quote))), rule=rule)
+                        re.sub(r"\s+", "", m.group(0)) for m in CITATION.finditer(quote))), rule=rule)

@@ -14,17 +14,12 @@ from exo_ontology.namespaces import compress
 
 def study_types_of(sentence: Sentence) -> tuple[str, ...]:
     text = sentence.text + " " + sentence.context_value("status")
-    return tuple(sorted({compress(str(value)) for pattern, value in cues.STUDY_TYPES if pattern.search(text)}))
+    return tuple(sorted({row.value for row in cues.STUDY_TYPES.every(text) if row.value}))
 
 
-_THERAPY_WORDS = re.compile(r"\b(?:therap|treat|anti-?(?:tumou?r|cancer)|anticancer|chemotherap|cure)", re.IGNORECASE)
-#: words that make the vesicles a carrier of something else ("transport drugs", "carriers for")
-_CARRIER_WORDS = re.compile(r"drug deliver|carriers?\b(?! of (?:\w+ ){0,4}?(?:DNA|RNA|proteins|lipids|nucleic))|"
-                            r"vehicle|loaded|nanocarrier|\b(?:transport|carry|carrying|deliver)\w*"
-                            r"\s+(?:\w+\s+){0,4}?(?:drugs?|therapeutics?|molecules|compounds)\b", re.IGNORECASE)
-#: vesicles offered as a means of treatment ("promising tools for tumor treatment")
-_MEANS_OF_TREATMENT = re.compile(r"\b(?:tools?|agents?|platforms?|candidates?|systems?) for (?:\w+ ){0,2}"
-                                 r"(?:treatment|therapy|therapies)\b", re.IGNORECASE)
+_THERAPY_WORDS = cues.THERAPY_WORDS
+_CARRIER_WORDS = cues.CARRIER_WORDS
+_MEANS_OF_TREATMENT = cues.MEANS_OF_TREATMENT
 
 
 def applications_of(text: str, has_delivered_cargo: bool, has_drug: bool = False) -> tuple[str, ...]:
@@ -32,11 +27,11 @@ def applications_of(text: str, has_delivered_cargo: bool, has_drug: bool = False
     disease are a delivery vehicle (the drug is the therapeutic agent, not the vesicles), even
     without a delivery word; vesicles carrying their own proteins or RNAs are not."""
     found = set()
-    for pattern, value in cues.APPLICATIONS:
-        if pattern.search(text):
-            if value == V.DRUG_DELIVERY_VEHICLE and not (has_delivered_cargo or _CARRIER_WORDS.search(text)):
-                continue
-            found.add(compress(str(value)))
+    delivery = compress(str(V.DRUG_DELIVERY_VEHICLE))
+    for row in cues.APPLICATIONS.every(text):
+        if row.value == delivery and not (has_delivered_cargo or _CARRIER_WORDS.search(text)):
+            continue
+        found.add(str(row.value))
     if (has_drug and _THERAPY_WORDS.search(text)) or (_CARRIER_WORDS.search(text) and _MEANS_OF_TREATMENT.search(text)):
         found.add(compress(str(V.DRUG_DELIVERY_VEHICLE)))
     if compress(str(V.DRUG_DELIVERY_VEHICLE)) in found:
@@ -51,7 +46,7 @@ def pathway_of(text: str, grounder: Grounds) -> tuple[tuple[str, ...], str]:
     if not phrase:
         return (), ""
     for name in pathway_names(phrase):
-        for cand in grounder.ground(name, type="process", limit=3):  # type: ignore[attr-defined]
+        for cand in grounder.ground(name, type="process", limit=3):
             if cand.curie.startswith("GO:") and cand.status in ("label", "exact", "related") \
                     and re.search(r"signal|pathway|cascade|transduction", cand.label):
                 return (cand.curie,), phrase
@@ -89,8 +84,8 @@ def pathway_names(phrase: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-_EXOSOME_WORD = re.compile(r"\bexosom|\bexos?\b|\w-exos?\b", re.IGNORECASE)
-_EV_WORD = re.compile(r"\bextracellular vesicles?|\bs?EVs?\b|\w-EVs?\b")
+_EXOSOME_WORD = cues.EXOSOME_WORD
+_EV_WORD = cues.EV_WORD
 
 
 def vesicle_word_types(text: str) -> tuple[str, ...]:
@@ -99,19 +94,7 @@ def vesicle_word_types(text: str) -> tuple[str, ...]:
                          *((V.GO_EXTRACELLULAR_VESICLE,) if _EV_WORD.search(text) else ())}))
 
 
-_MODIFIED = r"(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated)"
-#: what a vesicle is joined to when it is engineered ("EVs linked to the GE11 peptide"), as opposed to
-#: what it is associated with ("exosomal miR-21 levels were linked to survival")
-_ATTACHED = (r"(?:linked|conjugated|coupled|fused|attached|loaded|modified)\s+(?:to|with)\s+(?:the\s+|an?\s+)?"
-             r"(?:[\w-]+\s+){0,2}?(?:peptides?|antibod\w*|ligands?|aptamers?|nanobod\w*|proteins?|polymers?|"
-             r"nanoparticles?|dyes?|tags?|PEG)\b")
-_VESICLE_THEN = r"\b(?:exosom\w*|EVs?|extracellular vesicles)\b[^.;]{0,60}?\b"
-_ENGINEERED = re.compile(
-    r"\b(?:[\w-]+-)?(?:modified|engineered|functionali[sz]ed|decorated|conjugated|coated|designed|displaying)\s+"
-    r"(?:\w+\s+)?(?:exosom|EVs?\b|extracellular vesicles)|"
-    + _VESICLE_THEN + r"(?:were|was|are|is|been|being)\s+(?:\w+ly\s+)?" + _MODIFIED + r"\b|"
-    + _VESICLE_THEN + _ATTACHED,
-    re.IGNORECASE)
+_ENGINEERED = cues.ENGINEERED
 
 
 def made_vesicles(text: str, vesicles: tuple[str, ...], applications: tuple[str, ...],

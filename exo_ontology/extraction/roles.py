@@ -17,15 +17,12 @@ from exo_ontology.extraction.slots import (
 from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import Mention
 
-CARGO_KIND_NAME = re.compile(r"^(?:(?:m|si|mi|micro|lnc|circ|pi|t|r|nc)?RNAs?|DNAs?|nucleotides?|nucleic acids?|"
-                             r"proteins?|lipids?|macromolecules?|chemicals?|compounds?|drugs?|agents?|"
-                             r"biomolecules?|metabolites?|nanoparticles?)$", re.IGNORECASE)
+CARGO_KIND_NAME = cues.CARGO_KIND_NAME
+#: punctuation between the items of a list (a text shape, not a cue)
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|, and|as well as)\s*(?:the\s+)?$", re.IGNORECASE)
-CARRY_VERB = re.compile(r"\b(?:deliver|carr|transport|transfer|load|encapsulat|packag|shuttl)\w*", re.IGNORECASE)
-#: kinds of cargo that are a treatment, and verbs of putting a cargo in: vesicles carrying these,
-#: or made to, are a delivery vehicle (carrying their own DNA, RNA or proteins is biology)
-THERAPEUTIC_KIND = re.compile(r"^(?:drugs?|therapeutics?|agents?|siRNAs?|nucleotides?)$", re.IGNORECASE)
-DELIVER_VERB = re.compile(r"\b(?:deliver(?:s|ed|ing)?|load(?:s|ed|ing)?|encapsulat\w*)\b", re.IGNORECASE)
+CARRY_VERB = cues.CARRY_VERB
+THERAPEUTIC_KIND = cues.THERAPEUTIC_KIND
+DELIVER_VERB = cues.DELIVER_VERB
 
 
 def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> dict[str, list]:
@@ -33,14 +30,14 @@ def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: b
     cargo: list[tuple[Mention, str]] = []
     targets: list[Mention] = []
     for mention in by_kind.get("mirna", []):
-        if is_target(text, mention) and not is_cargo(text, mention, vesicle_near) and not re.search(
-                r"exosom", text[max(0, mention.start - 12):mention.start], re.IGNORECASE):
+        if is_target(text, mention) and not is_cargo(text, mention, vesicle_near) and not \
+                cues.VESICLE_RIGHT_BEFORE.search(text[max(0, mention.start - 12):mention.start]):
             targets.append(mention)
         else:
             cargo.append((mention, "mirna"))
     last: tuple[Mention, str] | None = None
     for mention in by_kind.get("gene", []):
-        right_after_vesicle = re.search(r"exosom\w*\s*$", text[:mention.start], re.IGNORECASE)
+        right_after_vesicle = cues.VESICLE_RIGHT_BEFORE.search(text[max(0, mention.start - 30):mention.start])
         if in_vesicles(text, mention) or (is_cargo(text, mention, vesicle_near) and (
                 right_after_vesicle or not is_target(text, mention))):
             role = "cargo"
@@ -58,17 +55,16 @@ def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: b
     for mention in by_kind.get("chemical", []):
         if CARGO_KIND_NAME.match(mention.text):   # "mRNA", "nucleotides": a kind of cargo, not a molecule
             continue
-        delivered = is_cargo(text, mention, vesicle_near) or re.search(r"deliver|loaded|carr", text, re.IGNORECASE)
-        co_treatment = re.search(r"(?:resist\w*|sensitiv\w*|susceptib\w*)\s+(?:to|against)\s*$",
-                                 text[max(0, mention.start - 30):mention.start], re.IGNORECASE)
+        delivered = is_cargo(text, mention, vesicle_near) or cues.DELIVERY_WORD.search(text)
+        co_treatment = cues.CO_TREATMENT_BEFORE.search(text[max(0, mention.start - 30):mention.start])
         if delivered and not co_treatment:
             cargo.append((mention, "chemical"))
     return {"cargo": cargo, "targets": targets}
 
 
 #: between two cells that share a role: apposition or coordination
-SAME_ROLE_GAP = re.compile(r"^\s*(?:\([^()]{1,15}\))?\s*(?:,|and|or|as well as)?\s*(?:such as|including|e\.g\.,?|"
-                           r"especially|particularly|like|namely|and|or|as well as)?\s*(?:the\s+)?$", re.IGNORECASE)
+SAME_ROLE_GAP = cues.SAME_ROLE_GAP
+#: text shapes of a coordination "T and NK cells"
 _CELLS_WORD = re.compile(r"\s+cells?\b.*$", re.IGNORECASE)
 _BARE_CONJUNCT = re.compile(r"\b([A-Za-z][\w+-]{0,14})\s+(?:and|or|&)\s+$")
 
@@ -87,20 +83,15 @@ def coordinated_cells(text: str, mentions: list[Mention], grounder: Grounds, kin
         end = start + len(match.group(1))
         if any(s < end and start < e for s, e in taken):
             continue
-        cands = [c for c in grounder.ground(f"{match.group(1)} cells", type="cell", limit=1)  # type: ignore[attr-defined]
+        cands = [c for c in grounder.ground(f"{match.group(1)} cells", type="cell", limit=1)
                  if c.status in ("label", "exact", "curated")]
         if cands:
             out.append(Mention(match.group(1), start, end, "cell", tuple(cands)))
     return out
 
 
-_RELEASED_AFTER = re.compile(r"^[\s-]*(?:\([^()]{1,12}\)\s*)?(?:cells?\s+(?:\w+ly\s+)?"
-                             r"(?:release|secrete|produce|shed)\w*\s+(?:\w+\s+)?"
-                             r"(?:exosom|EVs?\b|extracellular vesicles)|"
-                             r"(?:cells?)?-?derived|-?secreted|-?released|-?excreted|-?produced|"
-                             r"-?shed|exosom|EVs?\b|sEVs?\b|extracellular vesicles?|exos?\b)", re.IGNORECASE)
-_HOSTS = re.compile(r"^\s*(?:patients?|subjects?|individuals?|donors?|mice|rats?|models?|tissues?|samples?)\b",
-                    re.IGNORECASE)
+_RELEASED_AFTER = cues.RELEASED_AFTER_TUMOUR
+_HOSTS = cues.HOSTS_AFTER
 
 
 def tumour_releases(text: str, mention: Mention, kinds: Kinds) -> bool:

@@ -13,19 +13,6 @@ from exo_ontology.namespaces import compress
 
 VESICLE_GO = {V.GO_EXTRACELLULAR_VESICLE, V.GO_EXOSOME, V.GO_MICROVESICLE, V.GO_APOPTOTIC_BODY}
 EXOC_PREFIX = "EXOC:"
-_CARGO_TYPE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\blnc\s?RNA|long non-?coding RNA", re.IGNORECASE), "lncrna"),
-    (re.compile(r"\bcirc(?:ular)?\s?RNA|\b(?-i:circ[A-Z])", re.IGNORECASE), "circrna"),
-    (re.compile(r"\bpi\s?RNA", re.IGNORECASE), "pirna"),
-    (re.compile(r"\bsi\s?RNA|\bsi[A-Z0-9]{3,}\b"), "sirna"),
-    (re.compile(r"\bmRNA\b"), "mrna"),
-    (re.compile(r"CRISPR|Cas9", re.IGNORECASE), "gene_editing"),
-    (re.compile(r"\bplasmid|\bDNA\b"), "dna"),
-    (re.compile(r"\bproteins?\b", re.IGNORECASE), "protein"),
-    (re.compile(r"\blipids?\b", re.IGNORECASE), "lipid"),
-    (re.compile(r"\bmicro\s?RNAs?\b|\bmiRNAs?\b|\bmiR-", re.IGNORECASE), "mirna"),
-)
-
 
 @dataclass(frozen=True)
 class Kinds:
@@ -83,7 +70,7 @@ def is_cargo(text: str, mention: Mention, near_vesicle: bool) -> bool:
         return True
     if cues.CARGO_PASSIVE.match(_after(text, mention, 110)):
         return True
-    return near_vesicle and bool(re.match(r"^[\s-]*(?:exosom|EVs?\b|-?exo\b)", _after(text, mention), re.IGNORECASE))
+    return near_vesicle and bool(cues.VESICLE_RIGHT_AFTER.match(_after(text, mention)))
 
 
 def in_vesicles(text: str, mention: Mention) -> bool:
@@ -96,10 +83,9 @@ def is_target(text: str, mention: Mention) -> bool:
     """A gene is a target when a regulation cue precedes it, 'expression' follows it, or it names
     what a silencing cargo acts on ("anti-MET siRNA"; not "anti-PD-1 therapy", a drug)."""
     after = _after(text, mention)
-    silencer = re.search(r"anti-\s*$", _before(text, mention, 6)) and re.match(
-        r"^[\s-]*(?:si|sh|mi)RNAs?|^\s*(?:antisense|oligonucleotides?|inhibitors?|aptamers?)\b", after, re.IGNORECASE)
+    silencer = re.search(r"anti-\s*$", _before(text, mention, 6)) and cues.SILENCER_AFTER.match(after)
     return bool(cues.TARGET_BEFORE.search(_before(text, mention, 40))) or bool(silencer) or bool(
-        re.match(r"^\)?\s*(?:gene\s+)?(?:expression|levels?|protein|mRNA|gene)\b", after, re.IGNORECASE))
+        cues.TARGET_AFTER.match(after))
 
 
 def target_direction(text: str, mention: Mention) -> str | None:
@@ -109,7 +95,7 @@ def target_direction(text: str, mention: Mention) -> str | None:
     last_down = max((m.end() for m in cues.DOWNREGULATE.finditer(window)), default=-1)
     if last_up < 0 and last_down < 0:
         after = _after(text, mention, 40)
-        if re.match(r"^\s*(?:expression\s+)?(?:is\s+|was\s+)?(?:up-?regulat|increas|elevat)", after, re.IGNORECASE):
+        if cues.TARGET_UP_AFTER.match(after):
             return compress(str(V.UPREGULATES))
         return None
     return compress(str(V.UPREGULATES if last_up > last_down else V.DOWNREGULATES))
@@ -120,16 +106,13 @@ def target_direction(text: str, mention: Mention) -> str | None:
 NEUTRAL = "neutral"
 
 
-_COMPARATIVE_UP = re.compile(r"\b(?:more|higher|increased|greater|elevated)\b", re.IGNORECASE)
-
-
 def effect_direction(text: str, mention: Mention, clause_start: int) -> str | None:
     """promotes / inhibits, from the nearest direction verb before the effect within its clause;
     NEUTRAL when a neutral verb is nearer; None when there is no verb at all."""
     window = text[clause_start:mention.start]
-    if re.search(r"\b(?:anti-?|inhibit\w* of|suppression of|reduc\w* (?:of )?)$", window, re.IGNORECASE):
+    if cues.INHIBITING_PREFIX.search(window):
         return compress(str(V.INHIBITS))
-    if _COMPARATIVE_UP.search(mention.text):     # "more exosomes", "exosomes at higher rates"
+    if cues.COMPARATIVE_UP.search(mention.text):     # "more exosomes", "exosomes at higher rates"
         return compress(str(V.PROMOTES))
     last_promote = max((m.end() for m in cues.PROMOTE.finditer(window)), default=-1)
     last_inhibit = max((m.end() for m in cues.INHIBIT.finditer(window)), default=-1)
@@ -170,7 +153,7 @@ def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[s
     found: set[str] = set()
     for mention, kind in cargo_mentions:
         window = text[max(0, mention.start - 20):mention.end + 12]
-        typed = [key for pattern, key in _CARGO_TYPE_WORDS[:6] if pattern.search(window)]
+        typed = [row.value for row in cues.SPECIFIC_CARGO_TYPE_WORDS.every(window) if row.value]
         if typed:
             found.add(typed[0])
         elif kind == "mirna":
@@ -182,29 +165,14 @@ def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[s
     return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
 
 
-_KIND_WORD = (r"(?:micro\s?RNAs?|miRNAs?|lnc\s?RNAs?|long non-?coding RNAs?|circ(?:ular)?\s?RNAs?|pi\s?RNAs?|"
-              r"si\s?RNAs?|mRNAs?|proteins?|lipids?|nucleic acids?|(?:anti-?(?:cancer|tumou?r)\s+|chemotherap\w*\s+)?"
-              r"(?:drugs?|agents?)|chemotherapeutics?)")
-#: a kind of cargo tied to the vesicles: "exosomal miRNAs", "proteins in EVs", "exosomes carrying drugs"
-_VESICLE_KIND = re.compile(
-    r"\b(?:exosom(?:al|e)|EVs?|vesicular|exosome-(?:derived|associated))\s+(?P<a>" + _KIND_WORD +
-    r"(?:\s*(?:,|and|or)\s*" + _KIND_WORD + r")*)"
-    r"|\b(?P<b>" + _KIND_WORD + r")\s+(?:\w+\s+){0,2}?(?:in|within|inside|of|from|carried by|packaged in)\s+"
-    r"(?:the\s+)?(?:\w+\s+)?(?:exosom|EVs?\b|extracellular vesicles)"
-    r"|\b(?:exosom\w*|EVs?|vesicles)\s+(?:\w+\s+){0,3}?(?:carry|carrying|contain|containing|transport|transporting|"
-    r"deliver|delivering|loaded with|enriched (?:in|with))\s+(?:\w+\s+){0,2}?(?P<c>" + _KIND_WORD + r")",
-    re.IGNORECASE)
-_DRUG_WORD = re.compile(r"drugs?|agents?|chemotherapeutics?", re.IGNORECASE)
-
-
 def kinds_named(phrase: str) -> set[str]:
     """Cargo-type keys of the kind words in a phrase ("exosomal proteins and miRNAs" -> protein, mirna)."""
-    return _kind_words(phrase) | ({"drug"} if _DRUG_WORD.search(phrase) else set())
+    return _kind_words(phrase) | ({"drug"} if cues.DRUG_WORD.search(phrase) else set())
 
 
 def _kind_words(text: str) -> set[str]:
     """Cargo-type keys of every kind word in the text."""
-    return {key for pattern, key in _CARGO_TYPE_WORDS if pattern.search(text)}
+    return {row.value for row in cues.CARGO_TYPE_WORDS.every(text) if row.value}
 
 
 def vesicle_cargo_types(text: str, delivered: Sequence[Mention] = ()) -> tuple[str, ...]:
@@ -212,7 +180,7 @@ def vesicle_cargo_types(text: str, delivered: Sequence[Mention] = ()) -> tuple[s
     ("exosomal miRNAs can serve as biomarkers"): such a kind is the cargo of the finding.
     `delivered` are kind words ("mRNA") already found to be carried by the vesicles."""
     found: set[str] = set()
-    for match in _VESICLE_KIND.finditer(text):
+    for match in cues.VESICLE_KIND.finditer(text):
         found |= kinds_named(next(g for g in match.group("a", "b", "c") if g))
     for mention in delivered:     # kind words the sentence says are carried ("delivered mRNA ... via exosomes")
         found |= kinds_named(mention.text)
@@ -221,6 +189,6 @@ def vesicle_cargo_types(text: str, delivered: Sequence[Mention] = ()) -> tuple[s
 
 def unnamed_cargo_types(text: str) -> tuple[str, ...]:
     """Cargo types named only generically ("carry proteins, nucleic acids and lipids")."""
-    if not re.search(r"\b(?:carr|contain|transport|transfer|deliver|load|enrich|cargo|packag)", text, re.IGNORECASE):
+    if not cues.CARGO_VERB.search(text):
         return ()
     return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in _kind_words(text)))

@@ -227,12 +227,6 @@ def lymphocyte_lineage(text: str) -> list[str]:
     return [_LINEAGE.sub(lambda m: f"{m['letter']}-cell lympho{m['rest']}", text)]
 
 
-def complete_cell_carcinoma(text: str) -> list[str]:
-    """A cancer name cut after "cell" (a table cell broken over lines): "clear cell renal
-    cell" -> "clear cell renal cell carcinoma"."""
-    return [f"{text} carcinoma"] if normalize(text).endswith("cell") else []
-
-
 def glue_abbreviation(text: str) -> list[str]:
     """A symbol written as its long form, the abbreviation in parentheses and a suffix:
     "carnitine palmitoyl transferase (CPT)1A" -> "CPT1A"."""
@@ -259,7 +253,7 @@ RULES: dict[str, tuple[Callable[[str], list[str]], ...]] = {
              organ_adjective),
     "disease": (marker_status, drop_modifier, swap_words, strip_parenthesised, drop_participle,
                 place_metastasis, organ_adjective, lymphocyte_lineage, cause_clause,
-                insert_system, complete_cell_carcinoma, disease_of_context),
+                insert_system, disease_of_context),
     "gene": (splice_variant, host_gene, glue_abbreviation, strip_parenthesised),
     "process": (osis_process, drop_neo),
 }

@@ -95,7 +95,8 @@ _PARTICLES = frozenset(("of", "and", "for", "the", "de", "di", "la", "le", "du",
                         "und", "in", "at", "on", "y", "e"))
 _META_LABEL = re.compile(r"^\*\*(?P<label>[^*]{1,40}?):?\*\*:?\s")
 _PLAIN_META = re.compile(
-    r"^(authors?|affiliations?|correspondence|editor|academic editor|citation|source|"
+    r"^(authors?|affiliations?|correspondence|editor|academic editor|citation|source|paraphrase of|adapted from|"
+    r"original title|"
     r"received|accepted|published|copyright|licen[cs]e)\s*:\s", _I)
 
 #: Section names after which the rest of the section is not the document's prose.

@@ -1,27 +1,24 @@
-"""Compose the stages into `exo build`: read, recognise, extract, curate, assemble, validate, release."""
+"""`exo build`: documents -> findings (pipeline.documents) -> curate, assemble, validate, evaluate, release."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
 from exo_ontology import assembly, metadata
-from exo_ontology.curation import apply_overlay, load_grounding_overrides, load_overlay, override_mentions
-from exo_ontology.errors import InputError, ValidationFailed
-from exo_ontology.evaluation.scoring import write_quality_report
-from exo_ontology.extraction import Kinds, extract_findings, load_kinds
+from exo_ontology.curation import apply_overlay, load_overlay
+from exo_ontology.errors import ValidationFailed
+from exo_ontology.evaluation.run import write_quality_report
 from exo_ontology.findings_table import write_findings_tsv
-from exo_ontology.grounding.grounder import Grounder
-from exo_ontology.grounding.recognize import recognize
 from exo_ontology.imports import GENERATED_HEADER, build_import_modules, check_terms, referenced_curies
-from exo_ontology.lexicon.io import Lexicon, load_default
+from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
-from exo_ontology.reading import read_document, read_manifest, read_raw
+from exo_ontology.pipeline.documents import Log, Reader, extract_documents, findings_from_text
+from exo_ontology.reading import read_manifest, read_raw
 from exo_ontology.release import (
     ONTOLOGY_IRI,
     WRITERS,
@@ -36,8 +33,6 @@ from exo_ontology.release import (
 from exo_ontology.validation.report import Report
 from exo_ontology.validation.run import store_from_ntriples, to_store, validate_graph
 
-Log = Callable[[str], None]
-
 
 @dataclass
 class BuildResult:
@@ -47,53 +42,6 @@ class BuildResult:
     report: Report
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Reader:
-    """What reading a document needs: the grounder and the ontology's effect and vesicle classes."""
-
-    grounder: Grounder
-    lexicon: Lexicon
-    kinds: Kinds
-    #: curated groundings (ontology/curation/groundings.tsv): (text, type) -> CURIE or "-"
-    overrides: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    @classmethod
-    def from_paths(cls, paths: Paths) -> Reader:
-        lexicon = load_default(paths)
-        return cls(Grounder.from_paths(paths), lexicon, load_kinds(paths.edit_file, lexicon),
-                   load_grounding_overrides(paths.curation_dir, lexicon))
-
-
-def findings_from_text(doc: SourceDoc, raw: str, reader: Reader) -> list[Finding]:
-    """All machine-extracted findings of one document's raw text (no curation applied)."""
-    sentences = read_document(doc, raw)
-    mentions = override_mentions(recognize(sentences, reader.grounder), reader.overrides, reader.lexicon)
-    if not any(mentions.values()):
-        raise InputError(f"{doc.path}: no recognisable entity (no gene, miRNA, disease, cell, "
-                         "drug or process name found); nothing to extract")
-    return extract_findings(doc, raw, sentences, mentions, reader.grounder, reader.kinds)
-
-
-def extract_documents(docs: list[SourceDoc], reader: Reader,
-                      log: Log) -> tuple[list[Finding], dict[str, str], list[str]]:
-    """Findings of every readable document; a bad document is reported and skipped."""
-    findings: list[Finding] = []
-    texts: dict[str, str] = {}
-    problems: list[str] = []
-    for doc in docs:
-        try:
-            raw = read_raw(doc)
-            texts[doc.doc_id] = raw
-            found = findings_from_text(doc, raw, reader)
-        except InputError as err:
-            problems.append(str(err))
-            log(f"warning: {err}")
-            continue
-        log(f"{doc.doc_id}: {len(found)} findings")
-        findings.extend(found)
-    return findings, texts, problems
 
 
 def assemble_graphs(paths: Paths, docs: list[SourceDoc], findings: list[Finding],
@@ -144,7 +92,6 @@ def build(paths: Paths, reasoner: bool = True, log: Log = print) -> BuildResult:
     for problem in problems:
         log(f"warning: {problem}")
     reader = Reader.from_paths(paths)
-    grounder = reader.grounder
     findings, texts, read_problems = extract_documents(docs, reader, log)
     machine = findings
     overlay = load_overlay(paths.curation_dir, reader.lexicon, texts,
@@ -160,7 +107,7 @@ def build(paths: Paths, reasoner: bool = True, log: Log = print) -> BuildResult:
     report.extend("release", checks.problems)
     report.checks.extend(checks.checks)
     report.write(staging / "reports" / "validation.tsv")
-    write_quality_report(paths, machine, texts, staging / "reports" / "quality.md", grounder)
+    write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md")
     write_manifest(staging, read_release_info(paths.release_info), counts)
     result = BuildResult(paths.build_dir, report, counts, problems + read_problems)
     if not report.conforms:

@@ -1,0 +1,1 @@
+"""The orchestrator: `documents` (Reader; documents -> findings) and `build` (the release)."""
