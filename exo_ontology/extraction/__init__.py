@@ -66,7 +66,7 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
     found: dict[str, Finding] = {}
     previous: list[Finding] = []
     previous_section = None
-    context = DiseaseContext(doc, grounder, kinds)
+    context = DiseaseContext(doc, grounder, kinds, mentions.get(sentences[0].index, []) if sentences else None)
     for sentence in sentences:
         if sentence.kind in SKIPPED_KINDS:
             previous = []
@@ -76,6 +76,7 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
             # ("Exosomes of M2 macrophages were isolated by ... They promoted ...")
             previous = _subject(doc, sentence, mentions.get(sentence.index, []), kinds)
             previous_section = sentence.section
+            context.observe(sentence, mentions.get(sentence.index, []))
             continue
         continues = (sentence.section == previous_section and ANAPHORA.match(sentence.text)
                      and not NOT_THE_VESICLES.match(sentence.text))
@@ -90,6 +91,7 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
         for finding in findings:
             found.setdefault(finding.finding_id, finding)
         previous = findings or _subject(doc, sentence, mentions.get(sentence.index, []), kinds)
+        context.observe(sentence, mentions.get(sentence.index, []))
     return list(found.values())
 
 

@@ -17,17 +17,36 @@ from exo_ontology.model import Mention, Sentence, SourceDoc
 _COORDINATED = re.compile(r"^\s*([\w-]+)\s+(?:and|or|&)\s+([\w-]+)\s+(.+)$", re.IGNORECASE)
 
 
-class DiseaseContext:
-    """The disease a sentence that names none is about: that of its section's heading ("7. Exosomes
-    and cancer drug resistance"), else that of the document's title."""
+#: diseases a text names when it means whichever cancer the paper is about ("tumour", "cancer")
+GENERIC_DISEASES = frozenset({"MONDO:0005070", "MONDO:0004992", "MONDO:0004993"})
 
-    def __init__(self, doc: SourceDoc, grounder: Grounds, kinds: Kinds) -> None:
+
+class DiseaseContext:
+    """The disease a sentence means when it names none, or only a generic one ("the tumour"): that of
+    its section's heading ("7. Exosomes and cancer drug resistance"), else the specific disease the
+    text last named in the section, else that of the document's title (the manifest's, or the first
+    line of a text that has none: a title)."""
+
+    def __init__(self, doc: SourceDoc, grounder: Grounds, kinds: Kinds,
+                 first_line: list[Mention] | None = None) -> None:
         self._grounder, self._kinds = grounder, kinds
         self._cache: dict[str, tuple[str, ...]] = {}
-        self._title = self._named(doc.title)
+        self._title = self._named(doc.title) or (self._specific(first_line) if first_line else ())
+        self._running: tuple[str, tuple[str, ...]] = ("", ())    # (section, diseases)
 
     def diseases(self, sentence: Sentence) -> tuple[str, ...]:
-        return self._named(sentence.section) or self._title
+        running = self._running[1] if self._running[0] == sentence.section else ()
+        return self._named(sentence.section) or self._title or running
+
+    def observe(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """Remember the specific diseases a sentence names, for the sentences after it."""
+        specific = self._specific(mentions)
+        if specific:
+            self._running = (sentence.section, specific)
+
+    def _specific(self, mentions: list[Mention]) -> tuple[str, ...]:
+        named = most_specific(ids([m for m in mentions if kind_of(m, self._kinds) == "disease"]), self._kinds)
+        return tuple(d for d in named if d not in GENERIC_DISEASES)
 
     def _named(self, text: str) -> tuple[str, ...]:
         text = " ".join(text.split())
