@@ -20,8 +20,8 @@ from exo_ontology.model import SLOTS, Finding
 from exo_ontology.paths import Paths
 
 if TYPE_CHECKING:
+    from exo_ontology.grounding.abbreviations import Abbreviation
     from exo_ontology.grounding.grounder import Grounder
-    from exo_ontology.grounding.recognize import Abbreviation
 
 KEY_SLOTS = ("cargo", "effect", "target", "application", "source_cell", "recipient_cell")
 GROUNDING_TYPES = ("gene", "mirna", "disease", "cell", "chemical", "process", "anatomy", "taxon")
@@ -145,7 +145,7 @@ def score_groundings(grounder: Grounds, gold: list[GoldGrounding],
     its long form, as recognition grounds it ("dendritic cells (DCs)" makes "DCs" a dendritic
     cell); without it every mention is grounded on its own.
     """
-    from exo_ontology.grounding.recognize import lookup_abbreviation
+    from exo_ontology.grounding.abbreviations import lookup_abbreviation
 
     out: dict[str, tuple[int, int, list[str]]] = {}
     for item in gold:
@@ -167,7 +167,7 @@ def score_groundings(grounder: Grounds, gold: list[GoldGrounding],
 def gold_document_abbreviations(paths: Paths, texts: Mapping[str, str], grounder: Grounder,
                                 doc_ids: set[str]) -> dict[str, dict[str, Abbreviation]]:
     """The abbreviations defined in each gold document, read as recognition reads them."""
-    from exo_ontology.grounding.recognize import document_abbreviations
+    from exo_ontology.grounding.abbreviations import document_abbreviations
     from exo_ontology.model import SourceDoc
     from exo_ontology.reading import read_document, read_manifest
 
