@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
-from exo_ontology.lexicon.io import Lexicon, Term
+from exo_ontology.lexicon.io import Lexicon
+from exo_ontology.lexicon.records import Term
 from exo_ontology.namespaces import EXOC_BASE, IAO_DEFINITION, bind_all, compress, expand
 from exo_ontology.validation.report import Problem
 

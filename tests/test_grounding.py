@@ -10,7 +10,8 @@ import pytest
 
 from exo_ontology.errors import InputError
 from exo_ontology.grounding.grounder import STATUS_RANK, TYPES, Grounder, band
-from exo_ontology.lexicon.io import Lexicon, Name, Term
+from exo_ontology.lexicon.io import Lexicon
+from exo_ontology.lexicon.records import Name, Term
 from exo_ontology.paths import Paths
 from tests.reference import gene, ref, table
 

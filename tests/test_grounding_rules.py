@@ -8,24 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from exo_ontology.grounding.cell_readings import acronym_parts, initials
+from exo_ontology.grounding.gene_names import shared_series, symbol_stems
 from exo_ontology.grounding.grounder import Grounder
-from exo_ontology.grounding.mirna import FLAG_SCORE
-from exo_ontology.grounding.rewrites import (
-    acronym_parts,
-    add_cell,
-    drop_modifier,
-    host_gene,
-    initials,
-    marker_status,
-    reorder_place,
-    rewrites,
-    shared_series,
-    splice_variant,
-    strip_parenthesised,
-    swap_words,
-    symbol_stems,
-)
-from exo_ontology.lexicon.io import Lexicon, Name, Term
+from exo_ontology.grounding.mirna_resolver import FLAG_SCORE
+from exo_ontology.grounding.rewrite_cells import add_cell, reorder_place
+from exo_ontology.grounding.rewrite_diseases import marker_status
+from exo_ontology.grounding.rewrite_genes import host_gene, splice_variant
+from exo_ontology.grounding.rewrite_words import drop_modifier, strip_parenthesised, swap_words
+from exo_ontology.grounding.rewrites import rewrites
+from exo_ontology.lexicon.io import Lexicon
+from exo_ontology.lexicon.records import Name, Term
 from exo_ontology.paths import Paths
 from tests.test_grounding import gene, ref
 

@@ -10,34 +10,32 @@ from pathlib import Path
 import pytest
 
 from exo_ontology.evaluation.scoring import GoldGrounding, score_groundings
+from exo_ontology.grounding.abbreviations import Abbreviation, document_abbreviations, lookup_abbreviation
+from exo_ontology.grounding.cell_readings import acronym_parts, cancer_cell, head_backoff
+from exo_ontology.grounding.gene_names import word_bag
 from exo_ontology.grounding.grounder import Grounder
-from exo_ontology.grounding.mirna import FLAG_SCORE
+from exo_ontology.grounding.mirna_resolver import FLAG_SCORE
 from exo_ontology.grounding.normalize import normalize
-from exo_ontology.grounding.recognize import Abbreviation, document_abbreviations, lookup_abbreviation
-from exo_ontology.grounding.rewrites import (
-    acronym_parts,
-    cancer_cell,
+from exo_ontology.grounding.rewrite_diseases import (
     cause_clause,
     disease_of_context,
-    drop_neo,
     drop_participle,
-    glue_abbreviation,
-    head_backoff,
     insert_system,
     lymphocyte_lineage,
-    organ_adjective,
-    osis_process,
     place_metastasis,
-    rewrites,
-    word_bag,
 )
+from exo_ontology.grounding.rewrite_genes import glue_abbreviation
+from exo_ontology.grounding.rewrite_processes import drop_neo, osis_process
+from exo_ontology.grounding.rewrite_words import organ_adjective
+from exo_ontology.grounding.rewrites import rewrites
 from exo_ontology.lexicon.designations import (
     GENE_INFO,
     names_from_designations,
     natural_order,
     usable,
 )
-from exo_ontology.lexicon.io import Lexicon, Name
+from exo_ontology.lexicon.io import Lexicon
+from exo_ontology.lexicon.records import Name
 from exo_ontology.model import Candidate, Sentence
 from exo_ontology.paths import Paths
 from tests.reference import gene, ref, table

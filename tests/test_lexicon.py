@@ -13,7 +13,8 @@ from exo_ontology.errors import InputError, MissingInputError
 from exo_ontology.lexicon import Lexicon, Name, Term, load_default
 from exo_ontology.lexicon.cut import cut_lexicon, scan_seeds
 from exo_ontology.lexicon.designations import GENE_INFO
-from exo_ontology.lexicon.io import DATA_FILES, SOURCES_FILE, STATUSES, read_rows, write_tsv
+from exo_ontology.lexicon.records import DATA_FILES, SOURCES_FILE, STATUSES
+from exo_ontology.lexicon.tsv import read_rows, write_tsv
 from exo_ontology.paths import Paths
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from exo_ontology.grounding.grounder import Grounder
-from exo_ontology.grounding.mirna import FLAG_SCORE, MirnaName, MirnaResolver, find_mirnas, parse
+from exo_ontology.grounding.mirna import MirnaName, find_mirnas, parse
+from exo_ontology.grounding.mirna_resolver import FLAG_SCORE, MirnaResolver
 from exo_ontology.paths import Paths
 
 ROOT = Path(__file__).resolve().parents[1]

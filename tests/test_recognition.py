@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from exo_ontology.grounding.abbreviations import find_abbreviations
 from exo_ontology.grounding.grounder import Grounder
-from exo_ontology.grounding.recognize import find_abbreviations, recognize, recognize_text
+from exo_ontology.grounding.recognize import recognize, recognize_text
 from exo_ontology.model import Mention, Sentence
 from exo_ontology.paths import Paths
 from tests.reference import gene

@@ -15,7 +15,7 @@ from pathlib import Path
 from exo_ontology.evaluation.claims import ClaimScores, score_claims
 from exo_ontology.evaluation.gold import GoldFinding, GoldGrounding, read_gold
 from exo_ontology.evaluation.scoring import Scores, score_findings, score_groundings
-from exo_ontology.grounding.recognize import Abbreviation, document_abbreviations
+from exo_ontology.grounding.abbreviations import Abbreviation, document_abbreviations
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline.documents import Reader, extract_documents

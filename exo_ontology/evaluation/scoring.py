@@ -18,7 +18,7 @@ from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import SLOTS, Finding
 
 if TYPE_CHECKING:
-    from exo_ontology.grounding.recognize import Abbreviation
+    from exo_ontology.grounding.abbreviations import Abbreviation
 
 KEY_SLOTS = ("cargo", "effect", "target", "application", "source_cell", "recipient_cell")
 GROUNDING_TYPES = ("gene", "mirna", "disease", "cell", "chemical", "process", "anatomy", "taxon")
@@ -99,7 +99,7 @@ def score_groundings(grounder: Grounds, gold: list[GoldGrounding],
     its long form, as recognition grounds it ("dendritic cells (DCs)" makes "DCs" a dendritic
     cell); without it every mention is grounded on its own.
     """
-    from exo_ontology.grounding.recognize import lookup_abbreviation
+    from exo_ontology.grounding.abbreviations import lookup_abbreviation
 
     out: dict[str, tuple[int, int, list[str]]] = {}
     for item in gold:

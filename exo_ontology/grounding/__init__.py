@@ -1,4 +1,6 @@
 """Grounding: names to ranked identifiers, and mentions recognised in sentences.
 
-normalize → mirna → index → score → rewrites → grounder; recognize finds mentions with it.
+normalize → mirna (grammar) → mirna_resolver → index → score → rewrite_* steps, cell_readings and
+gene_names → rewrites (the rules table) → lookup → grounder; recognize finds mentions with it
+(abbreviations, mention_guards).
 """

@@ -1,10 +1,9 @@
-"""Ground a name to ranked identifiers: look the normalised name up in the index
-(`index`), score and order what matched (`score`), and when nothing matched
-try general rewrites and back-offs (`rewrites`).
+"""Ground a name to ranked identifiers: the steps of `Grounder.ground`, in order.
 
-The order of `Grounder.ground`, and why:
+Exact lookups in the index are `lookup.IndexLookup` (scored and ordered by `score`); when nothing
+matched, general rewrites (`rewrites`) and back-offs are tried. The order, and why:
 
-1. miRNA names parsed by the grammar come first, with the scores of `mirna.MirnaResolver`.
+1. miRNA names parsed by the grammar come first, with the scores of `mirna_resolver.MirnaResolver`.
 2. Conventions the project states for a whole class of names: a cancer word plus "cell(s)"
    is CL's neoplastic cell (tests/gold/README.md, "Cells").
 3. The index, with the gene rules (case, families, renamed symbols, shared aliases). A plural
@@ -27,36 +26,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from exo_ontology.errors import InputError
+from exo_ontology.grounding.cell_readings import acronym_parts, cancer_cell, head_backoff
+from exo_ontology.grounding.gene_names import word_bag
 from exo_ontology.grounding.index import (
     PROJECT,
     TIERS,
-    TYPE_CODES,
     Tables,
     band,
     build_tables,
     load_tables,
 )
-from exo_ontology.grounding.mirna import MirnaResolver, parse
+from exo_ontology.grounding.lookup import IndexLookup
+from exo_ontology.grounding.mirna import parse
+from exo_ontology.grounding.mirna_resolver import MirnaResolver
 from exo_ontology.grounding.normalize import normalize
-from exo_ontology.grounding.rewrites import (
-    REWRITE_TYPES,
-    acronym_parts,
-    cancer_cell,
-    head_backoff,
-    rewrites,
-    symbol_stems,
-    word_bag,
-)
-from exo_ontology.grounding.score import (
-    STATUS_RANK,
-    case_key,
-    gene_rules,
-    join,
-    lowered,
-    name_case_key,
-    order,
-    score_row,
-)
+from exo_ontology.grounding.rewrites import REWRITE_TYPES, rewrites
+from exo_ontology.grounding.score import STATUS_RANK, case_key, join, lowered
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Candidate
 from exo_ontology.paths import Paths
@@ -70,7 +55,6 @@ TYPES = ("disease", "gene", "mirna", "cell", "chemical", "process", "anatomy", "
 EXTRA_TYPES = ("component", "exoc", "relation")
 _CANCER_WORDS = re.compile(r"cancer|tumou?r|carcinom|oncolog|malignan|neoplas|metasta|sarcoma|"
                            r"leuka?emia|lymphoma|melanoma|glioma", re.IGNORECASE)
-_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
 _ACRONYM = re.compile(r"h?[A-Z][A-Z-]*[A-Z]s?")
 ACRONYM_STEPS = 5          # an acronym read from initials is a guess: 0.25 below its long form
 MAX_REWRITES = 200
@@ -79,7 +63,7 @@ CONVENTION_NOTE = "project convention: cancer and tumour cells are neoplastic ce
 _TRUSTED = ("label", "exact", "curated", "related")
 
 
-class Grounder:
+class Grounder(IndexLookup):
     """Text -> ranked candidates. Build once; each lookup is a dict access plus scoring."""
 
     def __init__(self, lexicon: Lexicon | None, edit_file: Path | None = None,
@@ -88,10 +72,8 @@ class Grounder:
             if lexicon is None:
                 raise InputError("Grounder needs a lexicon or prebuilt tables")
             tables = build_tables(lexicon, edit_file)
-        self.tables = tables
-        self.term = tables.term
+        super().__init__(tables)
         self.mirna = MirnaResolver(tables.mirnas, tables.history, tables.term)
-        self._stem_cache: dict[str, frozenset[str]] | None = None
         self._words_cache: dict[str, set[str]] | None = None
 
     @classmethod
@@ -99,25 +81,6 @@ class Grounder:
         """The project's grounder (ontology/lexicon + exoc-edit.ttl), built once per process and
         cached on disk (see grounding.index)."""
         return _grounder_for(Paths(Path(paths.root).resolve()))
-
-    def knows(self, text: str) -> bool:
-        """True when `text` has a lexicon key (a cheap test before `ground`)."""
-        return normalize(text) in self.tables.keys
-
-    def case_exact(self, text: str, strict: bool = True) -> set[str]:
-        """CURIEs with a name matching `text` letter for letter, case included ("MET", not
-        "met"); not `strict`: a capital first letter is forgiven ("Lung" = "lung")."""
-        if not strict:
-            key = case_key(text)
-            return {curie for name, curie, *_ in self.tables.rows(normalize(text))
-                    if name_case_key(name) == key}
-        exact = normalize(text, casefold=False)
-        return {curie for name, curie, *_ in self.tables.rows(exact.casefold())
-                if normalize(name, casefold=False) == exact}
-
-    def is_individual(self, curie: str) -> bool:
-        """True for the edit file's named individuals (applications, study types, directions)."""
-        return curie in self.tables.edit_individuals
 
     def ground(self, text: str, type: str | None = None, context: str = "",
                limit: int = 10, whole: bool = False) -> list[Candidate]:
@@ -146,7 +109,7 @@ class Grounder:
             found = self._backed_off(text, type)
         return found[:limit]
 
-    # ---- steps 2-4: conventions, the index, acronym composition ------------------------------
+    # ---- steps 2-4: conventions and acronym composition around the index lookup ---------------
     def _direct(self, text: str, type: str | None, cancer: bool,
                 taken: set[str] = frozenset()) -> list[Candidate]:  # type: ignore[assignment]
         """Conventions first, then the index (with the acronym composition for cells)."""
@@ -178,36 +141,6 @@ class Grounder:
             composed[0].note, f"acronym read as place + cell; CL lists {text!r} only as a "
             f"related synonym of {cells[0].label}"))
         return [best, *(c for c in found if c.curie != best.curie)]
-
-    def _lookup(self, text: str, type: str | None, cancer: bool,
-                taken: set[str] = frozenset()) -> list[Candidate]:  # type: ignore[assignment]
-        """The lexicon's candidates for exactly this text (after normalisation), ranked, with the
-        gene rules applied."""
-        plural_acronym = bool(_PLURAL_ACRONYM.fullmatch(text))
-        best: dict[str, Candidate] = {}
-        exact_case: set[str] = set()
-        key = case_key(text)
-        for row in self.tables.rows(normalize(text)):
-            cand = score_row(row, text, cancer, self.term)
-            if (cand is None or cand.curie in taken or not _type_ok(cand.type, type)
-                    or (plural_acronym and cand.type == "gene" and not row[0].endswith("s"))):
-                continue
-            if key == name_case_key(row[0]):
-                exact_case.add(cand.curie)
-            if cand.curie not in best or order(cand) < order(best[cand.curie]):
-                best[cand.curie] = cand
-        ranked = sorted(best.values(), key=order)
-        if type in (None, "gene") and any(c.type == "gene" for c in ranked):
-            members = self._stems().get(normalize(text), frozenset())
-            ranked = gene_rules(text, ranked, exact_case, members)
-        return ranked
-
-    def _stems(self) -> dict[str, frozenset[str]]:
-        if self._stem_cache is None:
-            self._stem_cache = symbol_stems(
-                label for label, flags, *_ in self.tables.term_rows.values()
-                if TYPE_CODES[flags >> 1] == "gene" and not flags & 1)
-        return self._stem_cache
 
     # ---- step 5: rewrites and back-offs --------------------------------------------------------
     def _rewritten(self, text: str, type: str, cancer: bool, whole: bool) -> list[Candidate]:
@@ -309,10 +242,6 @@ class Grounder:
         for name in parse(text):
             out += [c for c in self.mirna.resolve(name) if c.curie not in {o.curie for o in out}]
         return out
-
-
-def _type_ok(found: str, wanted: str | None) -> bool:
-    return found not in ("relation", "upper") if wanted is None else found == wanted
 
 
 @lru_cache(maxsize=4)

@@ -9,7 +9,7 @@ vestibular nucleus). Their type: a reused term keeps its lexicon type (GO vesicl
 under the EXOC effect class or a GO process is `process` (effects); anything else (cargo types,
 study types, applications, directions) is `exoc`.
 
-Gene full names are also indexed as bags of words (`rewrites.word_bag`), so "alpha
+Gene full names are also indexed as bags of words (`gene_names.word_bag`), so "alpha
 smooth muscle actin" meets "actin alpha 2, smooth muscle" whatever the word order.
 
 Construction normalises ~670k names (several seconds); `load_tables` therefore keeps the built
@@ -31,10 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exo_ontology.errors import InputError, located
-from exo_ontology.grounding.mirna import HistoryRow
+from exo_ontology.grounding.cell_readings import initials
+from exo_ontology.grounding.gene_names import word_bag
+from exo_ontology.grounding.mirna_resolver import HistoryRow
 from exo_ontology.grounding.normalize import normalize
-from exo_ontology.grounding.rewrites import initials, word_bag
-from exo_ontology.lexicon.io import DATA_FILES, STATUSES, Lexicon, MiRNA, Name, Term
+from exo_ontology.lexicon.io import Lexicon
+from exo_ontology.lexicon.records import DATA_FILES, STATUSES, MiRNA, Name, Term
 from exo_ontology.paths import Paths
 
 log = logging.getLogger(__name__)
@@ -49,8 +51,12 @@ RELATIONS = ("", "same", "nearest", "broader", "related", "ncbi")
 BAG_TIERS = ("label", "exact", "related")
 _EFFECT = "https://w3id.org/exoc/EXOC_0000008"
 #: the modules whose code decides what the cached tables hold (part of the cache key)
-CODE_FILES = ("grounding/grounder.py", "grounding/index.py", "grounding/score.py", "grounding/rewrites.py",
-              "grounding/normalize.py", "grounding/mirna.py", "lexicon/io.py")
+CODE_FILES = ("grounding/grounder.py", "grounding/lookup.py", "grounding/index.py", "grounding/score.py",
+              "grounding/rewrites.py", "grounding/rewrite_words.py", "grounding/rewrite_cells.py",
+              "grounding/rewrite_diseases.py", "grounding/rewrite_genes.py", "grounding/rewrite_processes.py",
+              "grounding/cell_readings.py", "grounding/gene_names.py", "grounding/normalize.py",
+              "grounding/mirna.py", "grounding/mirna_resolver.py", "lexicon/io.py", "lexicon/records.py",
+              "lexicon/tsv.py")
 
 
 def band(tier: str) -> float:

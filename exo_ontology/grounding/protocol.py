@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from exo_ontology.lexicon.io import Term
+from exo_ontology.lexicon.records import Term
 from exo_ontology.model import Candidate
 
 

@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 
+from exo_ontology.grounding.gene_names import shared_series
 from exo_ontology.grounding.index import PROJECT, band
-from exo_ontology.grounding.mirna import FLAG_SCORE
+from exo_ontology.grounding.mirna_resolver import FLAG_SCORE
 from exo_ontology.grounding.normalize import normalize
-from exo_ontology.grounding.rewrites import REWRITE_PENALTY, shared_series
-from exo_ontology.lexicon.io import STATUSES, Term
+from exo_ontology.grounding.rewrites import REWRITE_PENALTY
+from exo_ontology.lexicon.records import STATUSES, Term
 from exo_ontology.model import Candidate
 
 #: match status -> rank, higher is better (label > exact > curated > ... > mesh)

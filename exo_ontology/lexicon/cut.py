@@ -17,7 +17,8 @@ from pathlib import Path
 
 from exo_ontology.errors import ExoError, InputError, MissingInputError, located
 from exo_ontology.lexicon.designations import GENE_INFO, names_from_designations
-from exo_ontology.lexicon.io import (
+from exo_ontology.lexicon.mesh import mesh_pairs, names_from_mesh
+from exo_ontology.lexicon.records import (
     HISTORY_COLUMNS,
     HISTORY_FILE,
     MESH_COLUMNS,
@@ -31,18 +32,15 @@ from exo_ontology.lexicon.io import (
     STATUS_ORDER,
     TERM_COLUMNS,
     TERMS_FILE,
-    write_tsv,
 )
 from exo_ontology.lexicon.tables import (
     REFERENCE_TABLES,
     Part,
     Row,
     chebi_subset,
-    mesh_pairs,
     mirna_history_rows,
     mirna_rows,
     names_from_curated_aliases,
-    names_from_mesh,
     terms_from_chebi,
     terms_from_cl,
     terms_from_go,
@@ -53,6 +51,7 @@ from exo_ontology.lexicon.tables import (
     terms_from_taxslim,
     terms_from_uberon,
 )
+from exo_ontology.lexicon.tsv import write_tsv
 from exo_ontology.paths import Paths
 
 __all__ = ["SOURCE_INFO", "cut_lexicon", "main", "merge_names", "scan_seeds", "terms_from_chebi",

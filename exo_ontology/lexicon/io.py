@@ -1,149 +1,39 @@
-"""Read and write the lexicon files (`ontology/lexicon/*.tsv.gz`); loading is lazy, one file at a time."""
+"""Load the lexicon files (`ontology/lexicon/*.tsv.gz`) behind `Lexicon`, lazily, one file at a time."""
 
 from __future__ import annotations
 
 import gc
-import gzip
-import io
-import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from exo_ontology.errors import InputError, MissingInputError, located
+from exo_ontology.errors import MissingInputError, located
+from exo_ontology.lexicon.records import (
+    DATA_FILES,
+    HISTORY_COLUMNS,
+    HISTORY_FILE,
+    MESH_COLUMNS,
+    MESH_FILE,
+    MIRNA_COLUMNS,
+    MIRNA_FILE,
+    NAME_COLUMNS,
+    NAMES_FILE,
+    STATUS_ORDER,
+    STATUSES,
+    TERM_COLUMNS,
+    TERMS_FILE,
+    MiRNA,
+    Name,
+    Term,
+    split_values,
+)
+from exo_ontology.lexicon.tsv import read_rows
 
 if TYPE_CHECKING:
     from exo_ontology.paths import Paths
-
-TERMS_FILE = "terms.tsv.gz"
-NAMES_FILE = "names.tsv.gz"
-MIRNA_FILE = "mirna.tsv.gz"
-HISTORY_FILE = "mirna_history.tsv.gz"
-MESH_FILE = "mesh.tsv.gz"
-SOURCES_FILE = "SOURCES.tsv"
-DATA_FILES = (TERMS_FILE, NAMES_FILE, MIRNA_FILE, HISTORY_FILE, MESH_FILE)
-
-#: Column order of every file; the cut writes these headers and the loader checks them.
-TERM_COLUMNS = ("curie", "label", "type", "obsolete", "replaced_by", "parents", "definition",
-                "source", "cancer_branch", "xrefs")
-NAME_COLUMNS = ("name", "curie", "status", "type", "relation")
-MIRNA_COLUMNS = ("mature_acc", "name", "precursor_accs", "precursor_names", "gene_curies",
-                 "previous_names")
-HISTORY_COLUMNS = ("name", "accession", "type", "current_name", "is_current")
-MESH_COLUMNS = ("mesh_id", "curie", "predicate")
-SOURCES_COLUMNS = ("file", "source", "version", "licence", "rows")
-
-#: Name statuses, best first (the grounder's rank; see ARCHITECTURE.md "Lexicon files").
-STATUSES = ("label", "exact", "curated", "related", "former", "alias", "xref", "mesh")
-STATUS_ORDER = {status: rank for rank, status in enumerate(STATUSES)}
-#: Term types. `upper` marks the BFO/RO upper-level classes of ro_relations.tsv (not relations).
-TYPES = ("disease", "gene", "mirna", "cell", "chemical", "process", "component", "anatomy",
-         "taxon", "relation", "upper")
-#: Relations a `curated` name has to its term (from curated_aliases.tsv).
-RELATIONS = ("same", "nearest", "broader")
-
-
-@dataclass(frozen=True)
-class Term:
-    """One row of terms.tsv: a term the project may reference, with its direct parents."""
-
-    curie: str
-    label: str
-    type: str
-    obsolete: bool
-    replaced_by: str
-    parents: tuple[str, ...]
-    definition: str
-    source: str                     # key of SOURCES.tsv `source` (mondo, hgnc, mirbase, ...)
-    cancer_branch: str = ""         # MONDO only: cancer, neoplasm, cancer_or_benign_tumor or ""
-    #: cross-links inside the lexicon: gene -> `mirbase:MI…` precursors, precursor -> genes
-    xrefs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Name:
-    """One row of names.tsv: a string a term may be written as, and how trustworthy it is."""
-
-    name: str
-    curie: str
-    status: str
-    type: str
-    relation: str = ""              # curated names only: same, nearest or broader
-
-
-@dataclass(frozen=True)
-class MiRNA:
-    """One row of mirna.tsv: a human mature miRNA (miRBase 22) with its precursors and genes."""
-
-    mature_acc: str
-    name: str
-    precursor_accs: tuple[str, ...]
-    precursor_names: tuple[str, ...]
-    gene_curies: tuple[str, ...]
-    previous_names: tuple[str, ...]
-
-
-def split_values(cell: str) -> tuple[str, ...]:
-    """A `|`-joined cell as a tuple ("" -> ())."""
-    return tuple(cell.split("|")) if cell else ()
-
-
-def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[list[str]]:
-    """Rows of a lexicon TSV (gzip or plain) as lists in `columns` order; checks the header.
-
-    Columns are found by name, so a file may carry extra columns. Errors name the file and line.
-    """
-    if not path.is_file():
-        raise MissingInputError(located(path, "lexicon file not found; run `make lexicon`"))
-    data = path.read_bytes()
-    try:
-        text = (gzip.decompress(data) if path.name.endswith(".gz") else data).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise InputError(located(path, f"unreadable ({exc}); regenerate with `make lexicon`")) from exc
-    lines = text.split("\n")
-    header = lines[0].split("\t")
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise InputError(located(path, f"header lacks columns {missing}; expected {list(columns)}",
-                                 line=1))
-    width = len(header)
-    picks = [header.index(c) for c in columns]
-    direct = picks == list(range(len(columns))) and width == len(columns)
-    for number, line in enumerate(lines[1:], start=2):
-        if not line:
-            continue
-        cells = line.split("\t")
-        if len(cells) != width:
-            raise InputError(located(path, f"{len(cells)} fields, the header has {width}", line=number))
-        yield cells if direct else [cells[i] for i in picks]
-
-
-def write_tsv(path: Path, columns: tuple[str, ...], rows: Iterable[tuple[str, ...]],
-              key: Callable[[tuple[str, ...]], Any] | None = None) -> int:
-    """Write distinct rows, sorted (by `key`, then the whole row), under a header; gzip (mtime 0)
-    when the name ends in .gz. Same rows, same bytes; the file is replaced atomically.
-    Returns the number of rows."""
-    lines = ["\t".join(columns)]
-    ordered = sorted(set(rows)) if key is None else sorted(set(rows), key=lambda r: (key(r), r))
-    for row in ordered:
-        if len(row) != len(columns) or any("\t" in c or "\n" in c for c in row):
-            raise InputError(located(path, f"bad row for columns {list(columns)}: {row!r}"))
-        lines.append("\t".join(row))
-    data = ("\n".join(lines) + "\n").encode("utf-8")
-    if path.name.endswith(".gz"):
-        buffer = io.BytesIO()
-        with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as gz:
-            gz.write(data)
-        data = buffer.getvalue()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-    return len(lines) - 1
 
 
 class Lexicon:
