@@ -56,7 +56,8 @@ def read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mention
     cargo = roles["cargo"]
     applications = take(fill_applications(clause, cargo, carried_kinds))
     named = () if cargo or effects else take(fill_named_kinds(clause, carried_kinds))
-    said = cargo or effects or (named and (applications or roles["targets"]))
+    # a kind of cargo is a claim when something is said of it, or when the vesicles are said to hold it
+    said = cargo or effects or (named and (applications or roles["targets"] or cues.CARRIES_KIND.search(clause.text)))
     use_claim = take(use_is_claimed(clause, applications))
     if not said and not use_claim:
         return []

@@ -87,6 +87,7 @@ SPECIFIC_CARGO_TYPE_WORDS = CueSet(qualifiers.CARGO_TYPE_WORDS[:6])
 DRUG_WORD = CueSet(qualifiers.DRUG_WORD)
 VESICLE_KIND = CueSet(qualifiers.VESICLE_KIND)
 CARGO_VERB = CueSet(qualifiers.CARGO_VERB)
+CARRIES_KIND = CueSet(qualifiers.CARRIES_KIND)
 
 NOT_A_CLAIM = CueSet(gates.NOT_A_CLAIM)
 HEDGED = CueSet(gates.HEDGED)

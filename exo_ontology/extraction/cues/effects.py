@@ -78,6 +78,10 @@ EFFECT_PHRASES = (
         r"\s+(?:in)?to\s+(?:\w+\s+)?(?:cancer-associated fibroblasts|CAFs?))\b",
         "fibroblast to cancer-associated fibroblast conversion",
         "Tumour exosomes convert normal fibroblasts into CAFs."),
+    Cue("cell-communication", "effect",
+        r"\b(?:inter-?cellular|cell-(?:to-)?cell) (?:communication|signal(?:l)?ing|crosstalk|cross-talk)|"
+        r"\bcommunication (?:between|among) (?:\w+ ){0,3}cells\b|\bcross-?talk between\b",
+        "cell-cell signaling", "Exosomes mediate intercellular communication in the tumour."),
     Cue("new-vessels", "effect", r"\bgrowth of new blood vessels|\bneo-?angiogenesis|\bneovasculari[sz]ation",
         "angiogenesis", "EVs stimulated neovascularization."),
 )

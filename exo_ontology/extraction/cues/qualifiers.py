@@ -23,7 +23,7 @@ STUDY_TYPES = (
 APPLICATIONS = (
     Cue("biomarker-word", "application",
         _stems(r"biomarker", r"\bmarkers?\b", r"diagnos", r"prognos", r"early detection", r"predict", r"indicator",
-               r"liquid biops", r"detect\w* (?:of )?(?:\w+ )?(?:cancer|tumou?r|carcinoma|disease)",
+               r"liquid biops", r"detect\w* (?:of )?(?:[\w-]+ ){0,3}(?:cancers?|tumou?rs?|carcinomas?|diseases?)",
                r"identif\w* (?:\w+ ){0,2}(?:patterns?|signatures?|profiles?)", r"signatures?\b",
                r"discriminat\w* (?:\w+ ){0,3}(?:from|between)", r"distinguish\w* (?:\w+ ){0,3}(?:from|between)"),
         "EXOC:0004001", "Salivary exosomal miRNAs may serve as biomarkers of oral cancer."),
@@ -39,8 +39,15 @@ APPLICATIONS = (
     Cue("vaccine-word", "application", _stems(r"vaccin"), "EXOC:0004004",
         "Dendritic cell exosomes were tested as a cancer vaccine."),
     Cue("therapeutic-agent-word", "application",
-        _stems(r"\btreat", r"therap(?:y|ies|eutic)\b(?! target)", r"anti-?tumou?r effect", r"anticancer effic"),
-        "EXOC:0004005", "NK cell exosomes are a new treatment for leukaemia."),
+        _stems(r"therapeutic (?:agents?|tools?|candidates?|strateg\w+|vehicles?)",
+               r"(?:agents?|candidates?|tools?|platforms?|strateg\w+|options?) for (?:\w+ ){0,3}"
+               r"(?:therap\w+|treatment|immunotherapy)",
+               r"(?:exosome|EV|vesicle)s?[\w-]*[ -]based (?:\w+ )?(?:therap|treatment|immunotherap)",
+               r"as (?:cancer |anti-?cancer |anti-?tumou?r )?therapeutics", r"anti-?tumou?r (?:effect|activity)",
+               r"anticancer (?:effic|effect|activity)",
+               r"treat(?:s|ed|ing)? (?:\w+ ){0,2}(?:tumou?rs?|cancers?|carcinomas?|melanomas?|gliomas?|"
+               r"leuka?emias?|lymphomas?|sarcomas?)\b"),
+        "EXOC:0004005", "NK cell exosomes are promising therapeutic agents for leukaemia."),
 )
 #: words of treatment: a drug cargo named with them is delivered
 THERAPY_WORDS = (
@@ -103,12 +110,12 @@ CARGO_TYPE_WORDS = (
         ignore_case=False),
     Cue("protein-word", "cargo_type", r"\bproteins?\b", "protein", "Exosomal proteins shape the niche."),
     Cue("lipid-word", "cargo_type", r"\blipids?\b", "lipid", "EVs carry lipids."),
-    Cue("mirna-word", "cargo_type", r"\bmicro\s?RNAs?\b|\bmiRNAs?\b|\bmiR-", "mirna", "Exosomal miRNAs were high."),
+    Cue("mirna-word", "cargo_type", r"\bmicro\s?RNAs?\b|\bmiRNAs?\b|\bmiRs?\b|\bmiR-", "mirna", "Exosomal miRNAs were high."),
 )
 DRUG_WORD = (
     Cue("drug-kind-word", "cargo_type", r"drugs?|agents?|chemotherapeutics?", "drug", "anticancer drugs"),
 )
-_KIND_WORD = (r"(?:micro\s?RNAs?|miRNAs?|lnc\s?RNAs?|long non-?coding RNAs?|circ(?:ular)?\s?RNAs?|pi\s?RNAs?|"
+_KIND_WORD = (r"(?:micro\s?RNAs?|miRNAs?|miRs|lnc\s?RNAs?|long non-?coding RNAs?|circ(?:ular)?\s?RNAs?|pi\s?RNAs?|"
               r"si\s?RNAs?|mRNAs?|proteins?|lipids?|nucleic acids?|(?:anti-?(?:cancer|tumou?r)\s+|chemotherap\w*\s+)?"
               r"(?:drugs?|agents?)|chemotherapeutics?)")
 #: a kind of cargo tied to the vesicles: "exosomal miRNAs", "proteins in EVs", "exosomes carrying drugs"
@@ -124,6 +131,15 @@ VESICLE_KIND = (
 )
 #: a verb tying an unnamed kind of cargo to the vesicles ("carry proteins, nucleic acids and lipids")
 CARGO_VERB = (
-    Cue("cargo-verb", "cargo_type", r"\b(?:carr|contain|transport|transfer|deliver|load|enrich|cargo|packag)",
+    Cue("cargo-verb", "cargo_type", r"\b(?:carr|contain|transport|transfer|deliver|load|enrich|cargo|packag|"
+        r"harbou?r|compris|encapsulat|shuttl|rich in)",
         None, "Exosomes contain proteins and lipids."),
+)
+#: a kind of cargo the vesicles are said to hold is a claim on its own ("EVs harbour DNA and RNA")
+CARRIES_KIND = (
+    Cue("vesicles-hold-kind", "cargo_type",
+        r"\b(?:carr(?:y|ies|ied|ying)|contain(?:s|ed|ing)?|harbou?r(?:s|ed|ing)?|compris(?:e|es|ed|ing)|"
+        r"(?:are|were|is|was) (?:\w+ )?(?:rich|enriched|abundant|packaged|loaded) (?:in|with)|"
+        r"transport(?:s|ed|ing)?|transfer(?:s|red|ring)?|shuttl\w+)\b",
+        None, "Serum exosomes harbour double-stranded DNA."),
 )

@@ -63,7 +63,8 @@ CARGO_AFTER = (
         r"loaded|sorted)\s+(?:\w+\s+)?(?:in|within|by|into|via|through|on)\s+(?:the\s+)?(?:\w+\s+)?" + _VESICLE,
         "cargo", " packaged into exosomes"),
     Cue("cargo-hyphen-vesicles", "cargo",
-        r"^\s*(?:-?loaded|-?containing|-?competent|-?enriched|-?carrying|-?expressing|-?overexpressing)\b",
+        r"^\s*(?:-?loaded|-?containing|-?competent|-?enriched|-?carrying|-?expressing|-?overexpressing)\b|"
+        r"^-?(?:positive|bearing|rich)\s+(?:\w+\s+)?(?:exosom|EVs?\b|sEVs?\b|extracellular vesicles)",
         "cargo", "-containing extracellular vesicles"),
     Cue("cargo-in-vesicles", "cargo",
         r"^\s*(?:proteins?\s+|levels?\s+)?(?:in|within|from|inside|on)\s+(?:the\s+)?"
