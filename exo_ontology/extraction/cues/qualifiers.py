@@ -110,7 +110,8 @@ CARGO_TYPE_WORDS = (
         ignore_case=False),
     Cue("protein-word", "cargo_type", r"\bproteins?\b", "protein", "Exosomal proteins shape the niche."),
     Cue("lipid-word", "cargo_type", r"\blipids?\b", "lipid", "EVs carry lipids."),
-    Cue("mirna-word", "cargo_type", r"\bmicro\s?RNAs?\b|\bmiRNAs?\b|\bmiRs?\b|\bmiR-", "mirna", "Exosomal miRNAs were high."),
+    Cue("mirna-word", "cargo_type", r"\bmicro\s?RNAs?\b|\bmiRNAs?\b|\bmiRs?\b|\bmiR-", "mirna",
+        "Exosomal miRNAs were high."),
 )
 DRUG_WORD = (
     Cue("drug-kind-word", "cargo_type", r"drugs?|agents?|chemotherapeutics?", "drug", "anticancer drugs"),
