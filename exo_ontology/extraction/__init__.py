@@ -30,6 +30,7 @@ from exo_ontology.extraction.scope import (
     SKIPPED_KINDS,
     vesicle_clauses,
 )
+from exo_ontology.extraction.shorthands import Shorthand, vesicle_shorthands
 from exo_ontology.extraction.slots import VESICLE_GO, Kinds, cell_role, ids, kind_of
 from exo_ontology.grounding.protocol import Grounds, KnowsTerms
 from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
@@ -66,6 +67,7 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
     found: dict[str, Finding] = {}
     previous: list[Finding] = []
     previous_section = None
+    shorthands = vesicle_shorthands(sentences, mentions, kinds)
     context = DiseaseContext(doc, grounder, kinds, mentions.get(sentences[0].index, []) if sentences else None)
     for sentence in sentences:
         if sentence.kind in SKIPPED_KINDS:
@@ -83,7 +85,7 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
         carried: list[Finding] = previous if continues else []
         same_section, previous_section = sentence.section == previous_section, sentence.section
         findings = read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds, carried,
-                                 context.diseases(sentence))
+                                 context.diseases(sentence), shorthands)
         if same_section and ANAPHORA.match(sentence.text):   # "These exosomes/results ..." elaborate
             findings = [f for f in findings if not _restates_use(f, previous)]
         if carried and findings:
@@ -97,7 +99,8 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
 
 def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[Mention],
                   grounder: Grounds, kinds: Kinds, carried: Sequence[Finding] = (),
-                  context_diseases: tuple[str, ...] = ()) -> list[Finding]:
+                  context_diseases: tuple[str, ...] = (),
+                  shorthands: dict[str, Shorthand] | None = None) -> list[Finding]:
     """The findings one sentence (or table row) states: one per direction of effect, per clause
     when several clauses each say something of their own vesicles.
 
@@ -107,7 +110,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     clauses = [(0, len(sentence.text))] if sentence.kind == "table_row" else vesicle_clauses(sentence.text)
     if len(clauses) == 1:
         return read_clause(doc, raw, sentence, sentence.text, mentions, grounder, kinds, carried,
-                            context_diseases=context_diseases)
+                            context_diseases=context_diseases, shorthands=shorthands)
     out: list[Finding] = []
     for start, end in clauses:
         inside = [_shift([m], -start)[0] for m in mentions if start <= m.start and m.end <= end]
@@ -115,7 +118,7 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
         # a partitive clause ("while a few ...") speaks of the vesicles of the clause before it
         subject = carried if start == 0 else (out[-1:] if PARTITIVE.match(clause) else ())
         out += read_clause(doc, raw, sentence, clause, inside, grounder, kinds, subject, offset=start,
-                            context_diseases=context_diseases)
+                            context_diseases=context_diseases, shorthands=shorthands)
     # a clause naming only a use ("these exosomes are a target of treatment") qualifies the claim beside it
     said = [f for f in out if not _application_only(f)]
     return said or out

@@ -34,6 +34,7 @@ from exo_ontology.extraction.roles import (
     tumour_releases,
 )
 from exo_ontology.extraction.scope import NOT_AN_APPLICATION_CLAIM, THEY
+from exo_ontology.extraction.shorthands import Shorthand, shorthands_in
 from exo_ontology.extraction.slots import (
     Kinds,
     cargo_types,
@@ -76,6 +77,7 @@ class Clause:
     own_vesicles: bool
     carried: tuple[Finding, ...]
     context_diseases: tuple[str, ...]
+    shorthands: tuple[Shorthand, ...] = ()    # the vesicle shorthands the clause names ("H-GDEs")
 
     @property
     def is_row(self) -> bool:
@@ -93,7 +95,8 @@ def filled(work: Callable[[], T]) -> Filled[T]:
 
 
 def clause_of(text: str, sentence: Sentence, mentions: list[Mention], grounder: Grounds, kinds: Kinds,
-              carried: Sequence[Finding], context_diseases: tuple[str, ...]) -> Filled[Clause]:
+              carried: Sequence[Finding], context_diseases: tuple[str, ...],
+              shorthands: dict[str, Shorthand]) -> Filled[Clause]:
     """The clause with its mentions by kind (a table row gains its origin cell's mentions)."""
     def work() -> Clause:
         nonlocal text, mentions
@@ -106,10 +109,11 @@ def clause_of(text: str, sentence: Sentence, mentions: list[Mention], grounder: 
         by_kind: dict[str, list[Mention]] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
             by_kind.setdefault(kind_of(mention, kinds), []).append(mention)
-        named = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text))
+        named_here = shorthands_in(text, shorthands)
+        named = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text)) or bool(named_here)
         return Clause(text, sentence, tuple(mentions), by_kind, named or bool(carried),
                       named or (bool(carried) and bool(THEY.match(text))),   # "Moreover, they can serve as ..."
-                      tuple(carried), context_diseases)
+                      tuple(carried), context_diseases, tuple(named_here))
     return filled(work)
 
 
@@ -161,6 +165,8 @@ def fill_cells(clause: Clause, kinds: Kinds) -> Filled[tuple[Ids, Ids]]:
             previous = (mention, role)
         source_ids = (tuple(sorted({c for f in clause.carried for c in f.source_cell}))
                       if not sources and clause.carried else ids(sources))
+        if not source_ids and clause.shorthands:    # "H-GDEs contained IL-6": the shorthand's source cells
+            source_ids = tuple(sorted({c for s in clause.shorthands for c in s.source_cell}))
         cell_spans = [(m.start, m.end) for m in clause.of("cell")]
         if any(tumour_releases(text, m, kinds) for m in clause.of("disease")
                if not any(s <= m.start and m.end <= e for s, e in cell_spans)):   # "cancer stem cells" is a cell
@@ -196,7 +202,8 @@ def fill_disease(clause: Clause, grounder: Grounds, kinds: Kinds) -> Filled[tupl
 def fill_vesicles(clause: Clause, applications: tuple[str, ...], has_cargo: bool) -> Filled[Ids]:
     """Vesicle classes: grounded mentions or vesicle words, engineered and drug-loaded refinements."""
     def work() -> tuple[str, ...]:
-        vesicles = ids(clause.of("vesicle")) or ((V.GO_EXOSOME,) if clause.is_row else vesicle_word_types(clause.text))
+        vesicles = (ids(clause.of("vesicle")) or ((V.GO_EXOSOME,) if clause.is_row else vesicle_word_types(clause.text))
+                    or tuple(sorted({v for s in clause.shorthands for v in s.vesicle_type})))
         vesicles = made_vesicles(clause.text, vesicles, applications, has_cargo)
         return vesicles or tuple(sorted({v for f in clause.carried for v in f.vesicle_type}))
     return filled(work)

@@ -32,6 +32,7 @@ from exo_ontology.extraction.clause import (
 from exo_ontology.extraction.effects import effects_by_direction
 from exo_ontology.extraction.evidence import evidence_of
 from exo_ontology.extraction.ids import finding_id
+from exo_ontology.extraction.shorthands import Shorthand
 from exo_ontology.extraction.slots import Kinds, ids, vesicle_cargo_types
 from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import Finding, Mention, Sentence, SourceDoc
@@ -39,9 +40,10 @@ from exo_ontology.model import Finding, Mention, Sentence, SourceDoc
 
 def read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentions: list[Mention],
                 grounder: Grounds, kinds: Kinds, carried: Sequence[Finding], offset: int = 0,
-                context_diseases: tuple[str, ...] = ()) -> list[Finding]:
+                context_diseases: tuple[str, ...] = (),
+                shorthands: dict[str, Shorthand] | None = None) -> list[Finding]:
     """The findings of one clause (`text`, at `offset` in the sentence) or of a whole table row."""
-    built = clause_of(text, sentence, mentions, grounder, kinds, carried, context_diseases)
+    built = clause_of(text, sentence, mentions, grounder, kinds, carried, context_diseases, shorthands or {})
     clause: Clause = built.values
     if not (clause.vesicle_word or clause.is_row):
         return []

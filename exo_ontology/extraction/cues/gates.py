@@ -45,6 +45,11 @@ NOT_A_CLAIM = (
         r"evaluated|determined|examined|performed|visuali[sz]ed|profiled|screened|cultured|transfected|"
         r"labell?ed|verified|validated|confirmed)\s+(?:by|using|via|through|with the use of)\b",
         "method", "Exosomes were isolated by ultracentrifugation from the culture medium."),
+    Cue("we-studied", "gate",
+        r"^(?:\w+,?\s+){0,2}?we\s+(?:therefore\s+|then\s+|further\s+|next\s+|first\s+|also\s+)?(?:examined|"
+        r"investigated|explored|assessed|evaluated|studied|analy[sz]ed|tested|determined|measured|compared|"
+        r"profiled|sequenced|characteri[sz]ed|collected|isolated)\s+(?:the|whether|how|if|which|what)\b",
+        "method", "We therefore examined the effects of tumour EVs on macrophages."),
     Cue("hypothesis", "gate", r"\bwe (?:hypothesi[sz]ed|speculated|postulated|asked)\b",
         "hypothesis", "We hypothesized that exosomal miR-9 drives invasion."),
 )

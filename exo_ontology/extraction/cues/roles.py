@@ -168,3 +168,11 @@ TARGET_UP_AFTER = (
     Cue("gene-then-upregulated", "direction", r"^\s*(?:expression\s+)?(?:is\s+|was\s+)?(?:up-?regulat|increas|elevat)",
         "up", " expression was upregulated"),
 )
+#: the vesicles hold an amount of the molecule ("H-GDEs contained high levels of IL-6"): cargo, though
+#: "levels of" alone would make it a target
+CARGO_AMOUNT_BEFORE = (
+    Cue("vesicles-hold-amount", "cargo",
+        r"\b(?:contain\w*|carr\w*|harbou?r\w*|enriched (?:in|with)|loaded with|rich in)\s+(?:\w+\s+){0,2}?"
+        r"(?:levels?|amounts?|concentrations?|quantities|copies) of\s+(?:the\s+)?$",
+        "cargo", "The exosomes contained high levels of "),
+)
