@@ -40,6 +40,7 @@ from exo_ontology.grounding.lookup import IndexLookup
 from exo_ontology.grounding.mirna import parse
 from exo_ontology.grounding.mirna_resolver import MirnaResolver
 from exo_ontology.grounding.normalize import normalize
+from exo_ontology.grounding.oncology import oncology_long_form
 from exo_ontology.grounding.rewrites import REWRITE_TYPES, rewrites
 from exo_ontology.grounding.score import STATUS_RANK, case_key, join, lowered
 from exo_ontology.lexicon.io import Lexicon
@@ -102,12 +103,26 @@ class Grounder(IndexLookup):
         if type == "mirna" and first:
             return first[:limit]
         cancer = bool(_CANCER_WORDS.search(context))
+        if type in (None, "disease") and (long_form := oncology_long_form(text)):
+            named = self._oncology(text, long_form)
+            if named:
+                return named[:limit]
         found = [*first, *self._direct(text, type, cancer, {c.curie for c in first})]
         if not found and type in REWRITE_TYPES:
             found = self._rewritten(text, type, cancer, whole)
         if not found and type in ("gene", "cell"):
             found = self._backed_off(text, type)
         return found[:limit]
+
+    def knows(self, text: str) -> bool:
+        """True when `text` has a lexicon key or is an oncology abbreviation (a cheap test before `ground`)."""
+        return super().knows(text) or oncology_long_form(text) is not None
+
+    def _oncology(self, text: str, long_form: str) -> list[Candidate]:
+        """An undefined oncology abbreviation ("PDAC") is the disease its long form names, as a curated name."""
+        hits = [c for c in self._lookup(long_form, "disease", True) if c.status in ("label", "exact")]
+        return [replace(c, score=band("curated"), matched=text, status="curated",
+                        note=join(c.note, f"oncology abbreviation of '{long_form}'")) for c in hits[:1]]
 
     # ---- steps 2-4: conventions and acronym composition around the index lookup ---------------
     def _direct(self, text: str, type: str | None, cancer: bool,

@@ -59,6 +59,10 @@ _STRONG = {"label", "exact", "curated"}
 _CORE_CLASS = re.compile(r"EXOC:000\d{4}")      # EXOC core classes (0000001-0000999)
 
 
+#: the note of a candidate read from the table of oncology abbreviations (grounding.oncology)
+ONCOLOGY_NOTE = "oncology abbreviation"
+
+
 def guard(span: str, n: int, cands: list[Candidate], grounder: Grounder) -> list[Candidate]:
     """Drop the candidates a general false-positive rule rejects (see the module docstring)."""
     single = n == 1
@@ -77,7 +81,8 @@ def guard(span: str, n: int, cands: list[Candidate], grounder: Grounder) -> list
                 continue
         elif common and not (span.isupper() and len(span) > 1):
             continue
-        elif acronym and (c.curie not in shaped or (len(span) <= 3 and c.status not in _STRONG)):
+        elif acronym and ONCOLOGY_NOTE not in c.note and (
+                c.curie not in shaped or (len(span) <= 3 and c.status not in _STRONG)):
             continue                                # "nm" is not NM; "BM" only a related name
         elif single and span.islower() and c.status == "related" and tied:
             continue                                # "antibody": a loose synonym of two terms
