@@ -78,3 +78,13 @@ def test_a_use_claim_is_found_by_its_application() -> None:
     use = pred(SECOND, len(RAW), application=("EXOC:0004001",), vesicle_type=("GO:0070062",))
     assert found_leniently(use, claim)
     assert not found_leniently(replace(use, application=("EXOC:0004002",)), claim)
+
+
+def test_a_finding_may_state_together_what_the_gold_splits_over_rows_of_its_sentence() -> None:
+    claims = [gold("g1", "promotes angiogenesis", effect="GO:0001525", effect_direction="EXOC:0006001"),
+              gold("g2", "Exosomal miR-21", effect="GO:0016477", effect_direction="EXOC:0006001")]
+    both = pred(FIRST, SECOND - 1, effect=("GO:0001525", "GO:0016477"), effect_direction=("EXOC:0006001",))
+    scores = score_claims([both], claims, {"004_x": RAW})
+    assert (scores.right, scores.precision) == (1, 1.0)
+    other = pred(FIRST, SECOND - 1, effect=("GO:0001525", "GO:0006915"), effect_direction=("EXOC:0006001",))
+    assert score_claims([other], claims, {"004_x": RAW}).right == 0     # apoptosis is in neither row

@@ -6,6 +6,8 @@ the prediction's evidence span. Then:
 * a prediction is **right** for a claim when every slot it fills among `CHECKED_SLOTS` holds only
   values the claim accepts (its own or the note's `alt=`), and it shares at least one value of a key
   slot with it. Predictions are assigned to claims one to one, so a claim said twice counts once;
+  a prediction that states together what the gold splits over rows of its sentence (two effects of
+  one direction) is right when it is right against those rows merged, and takes them all;
 * a claim is **found leniently** when a prediction has its cargo or its source cell (a cargo type
   stands in where the claim names no molecule), and its effect or its use; a part the claim does not
   state is not asked for;
@@ -14,6 +16,7 @@ the prediction's evidence span. Then:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from exo_ontology.evaluation.gold import GoldFinding
@@ -61,6 +64,15 @@ def _located(pred: Finding, claim: GoldFinding, raw: str) -> bool:
     return False
 
 
+def merged(claims: Iterable[GoldFinding]) -> GoldFinding:
+    """Gold rows of one sentence as one claim (a finding may state together what the gold splits, such
+    as two effects of one direction); right against it means right against the rows it covers."""
+    rows = list(claims)
+    slots = {s: frozenset().union(*(c.slots[s] for c in rows)) for s in rows[0].slots}
+    alternatives = frozenset().union(*(c.alternatives for c in rows))
+    return GoldFinding("+".join(c.id for c in rows), rows[0].doc_id, rows[0].quote, slots, alternatives)
+
+
 def wrong_slots(pred: Finding, claim: GoldFinding) -> list[str]:
     """The checked slots where the prediction holds a value the claim does not accept."""
     return [slot for slot in CHECKED_SLOTS if set(pred.slot(slot)) - claim.accepts(slot)]
@@ -104,6 +116,13 @@ def score_claims(predicted: list[Finding], gold: list[GoldFinding], texts: dict[
         if i not in taken_p and j not in taken_g:
             taken_p.add(i)
             taken_g.add(j)
+    for i, js in near.items():      # one finding for what the gold tells over several rows of its sentence
+        if i in taken_p:
+            continue
+        parts = [j for j in js if j not in taken_g and _shares_key(predicted[i], gold[j])]
+        if len(parts) > 1 and not wrong_slots(predicted[i], merged(gold[j] for j in parts)):
+            taken_p.add(i)
+            taken_g.update(parts)
     scores.right = len(taken_p)
     for i, pred in enumerate(predicted):
         if i in taken_p:
