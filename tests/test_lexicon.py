@@ -83,7 +83,8 @@ def test_fixture_terms(tiny: tuple[Path, dict[str, int], Lexicon]) -> None:
     # genes: only rows with an NCBI Gene ID; MIR genes keep their precursor
     assert {t.label for t in lexicon.terms() if t.type == "gene"} == {"CD274", "MIR21", "HGS"}
     assert lexicon.term("NCBIGene:406991") == Term(
-        "NCBIGene:406991", "MIR21", "gene", False, "", (), "", "hgnc", "", ("mirbase:MI0000077",))
+        "NCBIGene:406991", "MIR21", "gene", False, "", (), "", "hgnc", "", ("mirbase:MI0000077",),
+        "RNA, micro")    # HGNC's locus type: what kind of cargo the gene is when vesicles carry it
     # GO: no molecular function; obsolete kept; is_a only
     assert lexicon.term("GO:0003674") is None
     exosome = lexicon.term("GO:0070062")

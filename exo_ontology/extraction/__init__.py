@@ -37,6 +37,8 @@ from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
 from exo_ontology.namespaces import compress
 
 CHEBI_ROLE = "CHEBI:50906"
+#: HGNC locus types -> the cargo type a gene of that type is when vesicles carry it
+LOCUS_CARGO = {"gene with protein product": "protein", "RNA, long non-coding": "lncrna", "RNA, micro": "mirna"}
 
 
 def load_kinds(edit_file: Path, lexicon: KnowsTerms) -> Kinds:
@@ -57,8 +59,9 @@ def load_kinds(edit_file: Path, lexicon: KnowsTerms) -> Kinds:
                 effects.add(curie)
     roles = {t.curie for t in lexicon.terms()
              if t.curie.startswith("CHEBI:") and CHEBI_ROLE in lexicon.ancestors(t.curie)}
+    gene_cargo = {t.curie: kind for t in lexicon.terms() if (kind := LOCUS_CARGO.get(t.locus_type))}
     return Kinds(frozenset(effects), frozenset(vesicles), frozenset(roles),
-                 ancestors=lexicon.ancestors)
+                 ancestors=lexicon.ancestors, gene_cargo=gene_cargo)
 
 
 def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],

@@ -209,9 +209,9 @@ def fill_vesicles(clause: Clause, applications: tuple[str, ...], has_cargo: bool
     return filled(work)
 
 
-def fill_cargo_types(clause: Clause, cargo: list[tuple[Mention, str]], named: Ids) -> Filled[Ids]:
+def fill_cargo_types(clause: Clause, cargo: list[tuple[Mention, str]], named: Ids, kinds: Kinds) -> Filled[Ids]:
     def work() -> tuple[str, ...]:
-        return cargo_types(clause.text, cargo) or named or unnamed_cargo_types(clause.text)
+        return cargo_types(clause.text, cargo, kinds.gene_cargo) or named or unnamed_cargo_types(clause.text)
     return filled(work)
 
 

@@ -68,7 +68,7 @@ def read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mention
     targets, target_dirs = take(fill_targets(clause, roles, cargo_ids))
     diseases, inherited = take(fill_disease(clause, grounder, kinds))
     pathway, pathway_text = take(fill_pathway(clause, grounder))
-    kinds_of_cargo = take(fill_cargo_types(clause, cargo, named))
+    kinds_of_cargo = take(fill_cargo_types(clause, cargo, named, kinds))
     vesicles = take(fill_vesicles(clause, applications, bool(cargo or kinds_of_cargo)))
     study_types = take(fill_study_types(clause))
     with cues.recording() as said_how:      # the direction verbs of the effects

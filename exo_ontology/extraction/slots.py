@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from exo_ontology import vocabulary as V
 from exo_ontology.extraction import cues
@@ -22,6 +22,8 @@ class Kinds:
     vesicles: frozenset[str]
     roles: frozenset[str] = frozenset()   # ChEBI roles ("drug", "biomarker"): not chemical entities
     ancestors: Callable[[str], Sequence[str]] | None = None   # the lexicon's is_a closure
+    #: gene -> the cargo-type key its locus type gives (protein, lncrna, mirna); absent: no kind known
+    gene_cargo: Mapping[str, str] = field(default_factory=dict)
 
 
 def most_specific(curies: tuple[str, ...], kinds: Kinds) -> tuple[str, ...]:
@@ -149,8 +151,11 @@ def cell_role(text: str, mention: Mention, first_entity: bool, has_vesicle_word:
     return None
 
 
-def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[str, ...]:
-    """EXOC cargo-type classes from the kinds of cargo and the words naming them."""
+def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]],
+                gene_cargo: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """EXOC cargo-type classes from the kinds of cargo and the words naming them ("KRAS DNA", "HOTAIR
+    lncRNA"), else from what the molecule is (a miRNA, a drug, a gene's locus type)."""
+    gene_cargo = gene_cargo or {}
     found: set[str] = set()
     for mention, kind in cargo_mentions:
         window = text[max(0, mention.start - 20):mention.end + 12]
@@ -161,8 +166,8 @@ def cargo_types(text: str, cargo_mentions: list[tuple[Mention, str]]) -> tuple[s
             found.add("mirna")
         elif kind == "chemical":
             found.add("drug")
-        elif kind == "gene":
-            found.add("protein")
+        elif kind == "gene" and mention.best is not None and mention.best.curie in gene_cargo:
+            found.add(gene_cargo[mention.best.curie])     # from HGNC's locus type, never a default
     return tuple(sorted(compress(str(V.CARGO_TYPES[k])) for k in found))
 
 

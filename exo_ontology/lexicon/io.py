@@ -136,7 +136,7 @@ class Lexicon:
                 return None
             found = self._term_objects[curie] = Term(
                 cells[0], cells[1], cells[2], cells[3] == "1", cells[4], split_values(cells[5]),
-                cells[6], cells[7], cells[8], split_values(cells[9]))
+                cells[6], cells[7], cells[8], split_values(cells[9]), cells[10])
         return found
 
     def terms(self) -> Iterable[Term]:
@@ -212,7 +212,7 @@ def _bulk() -> Iterator[None]:
 def _term_cells(term: Term) -> list[str]:
     return [term.curie, term.label, term.type, "1" if term.obsolete else "0", term.replaced_by,
             "|".join(term.parents), term.definition, term.source, term.cancer_branch,
-            "|".join(term.xrefs)]
+            "|".join(term.xrefs), term.locus_type]
 
 
 def _name_order(row: list[str]) -> tuple[str, int, str]:

@@ -14,7 +14,7 @@ DATA_FILES = (TERMS_FILE, NAMES_FILE, MIRNA_FILE, HISTORY_FILE, MESH_FILE)
 
 #: Column order of every file; the cut writes these headers and the loader checks them.
 TERM_COLUMNS = ("curie", "label", "type", "obsolete", "replaced_by", "parents", "definition",
-                "source", "cancer_branch", "xrefs")
+                "source", "cancer_branch", "xrefs", "locus_type")
 NAME_COLUMNS = ("name", "curie", "status", "type", "relation")
 MIRNA_COLUMNS = ("mature_acc", "name", "precursor_accs", "precursor_names", "gene_curies",
                  "previous_names")
@@ -47,6 +47,9 @@ class Term:
     cancer_branch: str = ""         # MONDO only: cancer, neoplasm, cancer_or_benign_tumor or ""
     #: cross-links inside the lexicon: gene -> `mirbase:MI…` precursors, precursor -> genes
     xrefs: tuple[str, ...] = ()
+    #: genes only: HGNC's locus type ("gene with protein product", "RNA, long non-coding", ...),
+    #: which tells what kind of cargo a gene name carried by vesicles is
+    locus_type: str = ""
 
 
 @dataclass(frozen=True)

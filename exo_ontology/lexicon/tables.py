@@ -41,9 +41,9 @@ class Part:
 
     def term(self, curie: str, label: str, type_: str, *, obsolete: str = "0", replaced_by: str = "",
              parents: str = "", definition: str = "", cancer_branch: str = "",
-             xrefs: str = "") -> None:
+             xrefs: str = "", locus_type: str = "") -> None:
         self.terms.append((curie, label, type_, obsolete, replaced_by, parents, definition,
-                           self.source, cancer_branch, xrefs))
+                           self.source, cancer_branch, xrefs, locus_type))
 
     def name(self, curie: str, status: str, *cells: str, relation: str = "") -> None:
         """Add every `|`-joined value of `cells` as a name of `curie` with `status`."""
@@ -90,7 +90,7 @@ def terms_from_human_genes(ref: Path) -> Part:
             continue
         curie = ncbigene_curie(r["ncbi_gene_id"])
         precursors = "|".join(f"mirbase:{a}" for a in r["mirbase_precursor_accs"].split("|") if a)
-        part.term(curie, r["symbol"], "gene", xrefs=precursors)
+        part.term(curie, r["symbol"], "gene", xrefs=precursors, locus_type=r["locus_type"])
         part.name(curie, "label", r["symbol"])
         part.name(curie, "exact", r["name"])
         part.name(curie, "former", r["prev_symbols"])

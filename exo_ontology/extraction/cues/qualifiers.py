@@ -95,7 +95,7 @@ ENGINEERED = (
     Cue("vesicles-joined-to", "vesicle_type", _VESICLE_THEN + _ATTACHED,
         "EXOC:0001003", "EVs linked to the GE11 peptide reached the tumour."),
 )
-#: words naming a kind of cargo -> the cargo-type key (the first six are specific, read near a molecule)
+#: words naming a kind of cargo -> the cargo-type key (the first seven are specific, read near a molecule)
 CARGO_TYPE_WORDS = (
     Cue("lncrna-word", "cargo_type", r"\blnc\s?RNA|long non-?coding RNA|\b(?-i:LINC\d{3,}|[A-Z0-9]+-AS\d|SNHG\d+)",
         "lncrna", "The lncRNA HOTAIR was packaged into EVs."),
