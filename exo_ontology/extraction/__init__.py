@@ -30,7 +30,7 @@ from exo_ontology.extraction.scope import (
     SKIPPED_KINDS,
     vesicle_clauses,
 )
-from exo_ontology.extraction.shorthands import Shorthand, vesicle_shorthands
+from exo_ontology.extraction.shorthands import Shorthand, shorthands_in, vesicle_shorthands
 from exo_ontology.extraction.slots import VESICLE_GO, Kinds, cell_role, ids, kind_of
 from exo_ontology.grounding.protocol import Grounds, KnowsTerms
 from exo_ontology.model import Evidence, Finding, Mention, Sentence, SourceDoc
@@ -38,6 +38,8 @@ from exo_ontology.namespaces import compress
 
 CHEBI_ROLE = "CHEBI:50906"
 #: HGNC locus types -> the cargo type a gene of that type is when vesicles carry it
+#: how many sentences on a molecule the vesicles were said to carry is still their cargo when named alone
+CARGO_MEMORY = 3
 LOCUS_CARGO = {"gene with protein product": "protein", "RNA, long non-coding": "lncrna", "RNA, micro": "mirna"}
 
 
@@ -71,6 +73,8 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
     previous: list[Finding] = []
     previous_section = None
     shorthands = vesicle_shorthands(sentences, mentions, kinds)
+    cargo_seen: dict[str, Finding] = {}     # molecule -> the finding that made it the vesicles' cargo
+    seen_at: dict[str, tuple[str, int]] = {}     # molecule -> (section, sentence index) where last said so
     context = DiseaseContext(doc, grounder, kinds, mentions.get(sentences[0].index, []) if sentences else None)
     for sentence in sentences:
         if sentence.kind in SKIPPED_KINDS:
@@ -86,15 +90,23 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
         continues = (sentence.section == previous_section and ANAPHORA.match(sentence.text)
                      and not NOT_THE_VESICLES.match(sentence.text))
         carried: list[Finding] = previous if continues else []
+        here = mentions.get(sentence.index, [])
+        recent = {m: f for m, f in cargo_seen.items()
+                  if seen_at[m][0] == sentence.section and sentence.index - seen_at[m][1] <= CARGO_MEMORY}
+        if not carried:     # "IL-6 and miR-155-3p induced ..." after "H-GDEs contained IL-6 and miR-155-3p"
+            carried = _cargo_again(sentence, here, recent, shorthands)
         same_section, previous_section = sentence.section == previous_section, sentence.section
-        findings = read_sentence(doc, raw, sentence, mentions.get(sentence.index, []), grounder, kinds, carried,
-                                 context.diseases(sentence), shorthands)
+        findings = read_sentence(doc, raw, sentence, here, grounder, kinds, carried,
+                                 context.diseases(sentence), shorthands, frozenset(recent))
         if same_section and ANAPHORA.match(sentence.text):   # "These exosomes/results ..." elaborate
             findings = [f for f in findings if not _restates_use(f, previous)]
         if carried and findings:
             findings = _absorb_uses(found, carried, findings)
         for finding in findings:
             found.setdefault(finding.finding_id, finding)
+            for molecule in finding.cargo:
+                cargo_seen.setdefault(molecule, finding)
+                seen_at[molecule] = (sentence.section, sentence.index)
         previous = findings or _subject(doc, sentence, mentions.get(sentence.index, []), kinds)
         context.observe(sentence, mentions.get(sentence.index, []))
     return list(found.values())
@@ -103,7 +115,8 @@ def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
 def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[Mention],
                   grounder: Grounds, kinds: Kinds, carried: Sequence[Finding] = (),
                   context_diseases: tuple[str, ...] = (),
-                  shorthands: dict[str, Shorthand] | None = None) -> list[Finding]:
+                  shorthands: dict[str, Shorthand] | None = None,
+                  known_cargo: frozenset[str] = frozenset()) -> list[Finding]:
     """The findings one sentence (or table row) states: one per direction of effect, per clause
     when several clauses each say something of their own vesicles.
 
@@ -113,7 +126,8 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
     clauses = [(0, len(sentence.text))] if sentence.kind == "table_row" else vesicle_clauses(sentence.text)
     if len(clauses) == 1:
         return read_clause(doc, raw, sentence, sentence.text, mentions, grounder, kinds, carried,
-                            context_diseases=context_diseases, shorthands=shorthands)
+                            context_diseases=context_diseases, shorthands=shorthands,
+                            known_cargo=known_cargo)
     out: list[Finding] = []
     for start, end in clauses:
         inside = [_shift([m], -start)[0] for m in mentions if start <= m.start and m.end <= end]
@@ -121,7 +135,8 @@ def read_sentence(doc: SourceDoc, raw: str, sentence: Sentence, mentions: list[M
         # a partitive clause ("while a few ...") speaks of the vesicles of the clause before it
         subject = carried if start == 0 else (out[-1:] if PARTITIVE.match(clause) else ())
         out += read_clause(doc, raw, sentence, clause, inside, grounder, kinds, subject, offset=start,
-                            context_diseases=context_diseases, shorthands=shorthands)
+                            context_diseases=context_diseases, shorthands=shorthands,
+                            known_cargo=known_cargo)
     # a clause naming only a use ("these exosomes are a target of treatment") qualifies the claim beside it
     said = [f for f in out if not _application_only(f)]
     return said or out
@@ -147,6 +162,15 @@ def _absorb_uses(found: dict[str, Finding], carried: Sequence[Finding],
         merged = replace(finding, application=tuple(sorted({*finding.application, *applications})), finding_id="")
         out.append(replace(merged, finding_id=finding_id(merged)))
     return out
+
+
+def _cargo_again(sentence: Sentence, mentions: list[Mention], cargo_seen: dict[str, Finding],
+                 shorthands: dict[str, Shorthand]) -> list[Finding]:
+    """A sentence that names no vesicles but a molecule the text already gave them as cargo speaks of
+    that cargo, carried by the same vesicles: the finding that established it stands in as the subject."""
+    if cues.VESICLE_WORDS.search(sentence.text) or shorthands_in(sentence.text, shorthands):
+        return []
+    return list({id(f): f for m in mentions if m.best is not None and (f := cargo_seen.get(m.best.curie))}.values())
 
 
 def _restates_use(finding: Finding, previous: Sequence[Finding]) -> bool:

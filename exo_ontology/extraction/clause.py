@@ -78,6 +78,7 @@ class Clause:
     carried: tuple[Finding, ...]
     context_diseases: tuple[str, ...]
     shorthands: tuple[Shorthand, ...] = ()    # the vesicle shorthands the clause names ("H-GDEs")
+    known_cargo: frozenset[str] = frozenset()   # molecules earlier sentences gave the vesicles as cargo
 
     @property
     def is_row(self) -> bool:
@@ -96,7 +97,7 @@ def filled(work: Callable[[], T]) -> Filled[T]:
 
 def clause_of(text: str, sentence: Sentence, mentions: list[Mention], grounder: Grounds, kinds: Kinds,
               carried: Sequence[Finding], context_diseases: tuple[str, ...],
-              shorthands: dict[str, Shorthand]) -> Filled[Clause]:
+              shorthands: dict[str, Shorthand], known_cargo: frozenset[str] = frozenset()) -> Filled[Clause]:
     """The clause with its mentions by kind (a table row gains its origin cell's mentions)."""
     def work() -> Clause:
         nonlocal text, mentions
@@ -113,14 +114,14 @@ def clause_of(text: str, sentence: Sentence, mentions: list[Mention], grounder: 
         named = bool(by_kind.get("vesicle")) or bool(cues.VESICLE_WORDS.search(text)) or bool(named_here)
         return Clause(text, sentence, tuple(mentions), by_kind, named or bool(carried),
                       named or (bool(carried) and bool(THEY.match(text))),   # "Moreover, they can serve as ..."
-                      tuple(carried), context_diseases, tuple(named_here))
+                      tuple(carried), context_diseases, tuple(named_here), known_cargo)
     return filled(work)
 
 
 def fill_molecules(clause: Clause) -> Filled[tuple[dict[str, list], list[Mention]]]:
     """Cargo and targets among the genes, miRNAs and chemicals; kinds of cargo said to be carried."""
     def work() -> tuple[dict[str, list], list[Mention]]:
-        roles = molecule_roles(clause.text, clause.by_kind, clause.vesicle_word)
+        roles = molecule_roles(clause.text, clause.by_kind, clause.vesicle_word, clause.known_cargo)
         kinds_carried = [m for m in clause.of("chemical") if CARGO_KIND_NAME.match(m.text)
                          and (is_cargo(clause.text, m, clause.vesicle_word) or CARRY_VERB.search(clause.text))]
         return roles, kinds_carried

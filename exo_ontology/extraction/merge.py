@@ -41,9 +41,11 @@ from exo_ontology.model import Finding, Mention, Sentence, SourceDoc
 def read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mentions: list[Mention],
                 grounder: Grounds, kinds: Kinds, carried: Sequence[Finding], offset: int = 0,
                 context_diseases: tuple[str, ...] = (),
-                shorthands: dict[str, Shorthand] | None = None) -> list[Finding]:
+                shorthands: dict[str, Shorthand] | None = None,
+                known_cargo: frozenset[str] = frozenset()) -> list[Finding]:
     """The findings of one clause (`text`, at `offset` in the sentence) or of a whole table row."""
-    built = clause_of(text, sentence, mentions, grounder, kinds, carried, context_diseases, shorthands or {})
+    built = clause_of(text, sentence, mentions, grounder, kinds, carried, context_diseases, shorthands or {},
+                      known_cargo)
     clause: Clause = built.values
     if not (clause.vesicle_word or clause.is_row):
         return []

@@ -13,6 +13,7 @@ from exo_ontology.extraction.slots import (
     is_cargo,
     is_target,
     kind_of,
+    silenced,
 )
 from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import Mention
@@ -25,8 +26,10 @@ THERAPEUTIC_KIND = cues.THERAPEUTIC_KIND
 DELIVER_VERB = cues.DELIVER_VERB
 
 
-def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool) -> dict[str, list]:
-    """Split gene, miRNA and chemical mentions into cargo and targets."""
+def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: bool,
+                   known_cargo: frozenset[str] = frozenset()) -> dict[str, list]:
+    """Split gene, miRNA and chemical mentions into cargo and targets; a molecule the text already
+    gave the vesicles as cargo stays their cargo."""
     cargo: list[tuple[Mention, str]] = []
     targets: list[Mention] = []
     for mention in by_kind.get("mirna", []):
@@ -38,7 +41,10 @@ def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: b
     last: tuple[Mention, str] | None = None
     for mention in by_kind.get("gene", []):
         right_after_vesicle = cues.VESICLE_RIGHT_BEFORE.search(text[max(0, mention.start - 30):mention.start])
-        if in_vesicles(text, mention) or (is_cargo(text, mention, vesicle_near) and (
+        known = mention.best is not None and mention.best.curie in known_cargo
+        if silenced(text, mention):
+            role = "target"
+        elif known or in_vesicles(text, mention) or (is_cargo(text, mention, vesicle_near) and (
                 right_after_vesicle or not is_target(text, mention))):
             role = "cargo"
         elif is_target(text, mention):

@@ -82,17 +82,24 @@ def in_vesicles(text: str, mention: Mention) -> bool:
                 or cues.CARGO_AMOUNT_BEFORE.search(_before(text, mention, 60)))
 
 
+def silenced(text: str, mention: Mention) -> bool:
+    """The gene names a silencing cargo ("KRAS siRNA"): it is that cargo's target."""
+    return bool(cues.SILENCED_AFTER.match(_after(text, mention)))
+
+
 def is_target(text: str, mention: Mention) -> bool:
     """A gene is a target when a regulation cue precedes it, 'expression' follows it, or it names
     what a silencing cargo acts on ("anti-MET siRNA"; not "anti-PD-1 therapy", a drug)."""
     after = _after(text, mention)
     silencer = re.search(r"anti-\s*$", _before(text, mention, 6)) and cues.SILENCER_AFTER.match(after)
-    return bool(cues.TARGET_BEFORE.search(_before(text, mention, 40))) or bool(silencer) or bool(
-        cues.TARGET_AFTER.match(after))
+    return (bool(cues.TARGET_BEFORE.search(_before(text, mention, 40))) or bool(silencer)
+            or silenced(text, mention) or bool(cues.TARGET_AFTER.match(after)))
 
 
 def target_direction(text: str, mention: Mention) -> str | None:
     """EXOC direction of the action on a target, from the verb just before it."""
+    if silenced(text, mention):
+        return compress(str(V.DOWNREGULATES))
     window = _before(text, mention, 60)
     last_up = max((m.end() for m in cues.UPREGULATE.finditer(window)), default=-1)
     last_down = max((m.end() for m in cues.DOWNREGULATE.finditer(window)), default=-1)

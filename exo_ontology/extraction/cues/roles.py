@@ -176,3 +176,8 @@ CARGO_AMOUNT_BEFORE = (
         r"(?:levels?|amounts?|concentrations?|quantities|copies) of\s+(?:the\s+)?$",
         "cargo", "The exosomes contained high levels of "),
 )
+#: the gene a silencing cargo is named after ("KRAS siRNA", "MALAT1 shRNA") is its target, not the cargo
+SILENCED_AFTER = (
+    Cue("gene-then-silencer", "target", r"^[\s-]*(?:si|sh|sg)RNAs?\b|^[\s-]*(?:antisense|ASOs?)\b",
+        "down", " siRNA was delivered"),
+)
