@@ -11,7 +11,9 @@ from exo_ontology.grounding.normalize import normalize
 #: "Cells") grounds such cells to CL's neoplastic cell, the class of every tumour cell, rather
 #: than to "malignant cell", of which CL lists "cancer cell" only as a related synonym
 _CANCER_CELL = re.compile(r"(?i)(?:cancer|cancerous|tumou?r|neoplastic|neoplasm|carcinoma)"
-                          r"[- ]?cells?")
+                          r"[- ]?cells?(?: lines?)?")
+#: "<a named cancer> cells" ("glioma cells", "NPC cell lines"): the disease part, to check it is a cancer
+DISEASE_CELLS = re.compile(r"(?i)(?P<disease>.+?)[- ]cells?(?: lines?)?")
 NEOPLASTIC_CELL = "neoplastic cell"
 _NEGATION = re.compile(r"(?i)^(?:non|not|un|anti)(?:-|\s)")
 

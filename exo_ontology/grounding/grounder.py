@@ -26,7 +26,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from exo_ontology.errors import InputError
-from exo_ontology.grounding.cell_readings import acronym_parts, cancer_cell, head_backoff
+from exo_ontology.grounding.cell_readings import (
+    DISEASE_CELLS,
+    NEOPLASTIC_CELL,
+    acronym_parts,
+    cancer_cell,
+    head_backoff,
+)
 from exo_ontology.grounding.gene_names import word_bag
 from exo_ontology.grounding.index import (
     PROJECT,
@@ -107,6 +113,8 @@ class Grounder(IndexLookup):
             named = self._oncology(text, long_form)
             if named:
                 return named[:limit]
+        if type in (None, "cell") and (neoplastic := self._cells_of_a_cancer(text)):
+            return neoplastic[:limit]     # asked of the text as written, never of a rewrite of it
         found = [*first, *self._direct(text, type, cancer, {c.curie for c in first})]
         if not found and type in REWRITE_TYPES:
             found = self._rewritten(text, type, cancer, whole)
@@ -142,6 +150,20 @@ class Grounder(IndexLookup):
         hits = [c for c in self._lookup(target, "cell", False) if c.status == "label"] if target else []
         return [replace(c, score=band("curated"), matched=text, status="curated",
                         note=join(c.note, CONVENTION_NOTE)) for c in hits[:1]]
+
+    def _cells_of_a_cancer(self, text: str) -> list[Candidate]:
+        """ "glioma cells", "PDAC cell lines": cells of a named cancer are neoplastic cells (the
+        project's convention, as for "cancer cells"), scored as a curated name."""
+        match = DISEASE_CELLS.fullmatch(text.strip())
+        if match is None or cancer_cell(text) or self._lookup(text, "cell", False):
+            return []
+        disease = self.ground(match["disease"], type="disease", limit=1)
+        term = self.term(disease[0].curie) if disease and disease[0].status in ("label", "exact", "curated") else None
+        if term is None or term.cancer_branch not in ("cancer", "neoplasm"):
+            return []
+        hits = [c for c in self._lookup(NEOPLASTIC_CELL, "cell", False) if c.status == "label"]
+        return [replace(c, score=band("curated"), matched=text, status="curated",
+                        note=join(c.note, f"cells of {term.label}: {CONVENTION_NOTE}")) for c in hits[:1]]
 
     def _composed_first(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Step 4 of the module docstring: a place + cell reading of an acronym beats a cell

@@ -98,9 +98,14 @@ def parse_gene_symbol(text: str) -> MirnaName | None:
                      letter=m.group("letter").lower(), copy=m.group("copy") or "", symbol=True)
 
 
+#: typographic hyphens and dashes read as "-" (one character for one, so offsets stay)
+_HYPHENS = str.maketrans(dict.fromkeys("‐‑‒–−﹣－", "-"))
+
+
 def find_mirnas(text: str) -> Iterator[tuple[int, int, list[MirnaName]]]:
-    """Every miRNA name in a sentence: (start, end, names); a list form gives several names."""
-    for m in _MENTION_RE.finditer(text):
+    """Every miRNA name in a sentence: (start, end, names); a list form gives several names.
+    "miR‐21‐5p" written with typographic hyphens is the same name."""
+    for m in _MENTION_RE.finditer(text.translate(_HYPHENS)):
         first = _from_match(m, m.group(0))
         names = _expand(first, m.group("more") or "")
         if m.group("cluster"):
@@ -110,7 +115,7 @@ def find_mirnas(text: str) -> Iterator[tuple[int, int, list[MirnaName]]]:
 
 def parse(text: str) -> list[MirnaName]:
     """Parse one miRNA name (or a list form); [] when `text` is not a miRNA name."""
-    text = text.strip()
+    text = text.strip().translate(_HYPHENS)
     gene = parse_gene_symbol(text)
     if gene is not None:
         return [gene]

@@ -178,6 +178,8 @@ def _singular(word: str) -> str:
     if len(word) >= 7 and word.isupper() and word.isalpha():   # a heading's "EXOSOMES", not
         lower = _singular(word.lower())                        # a symbol (those are shorter)
         return lower.upper() if lower != word.lower() else word
+    if re.fullmatch(r"[A-Za-z]?[a-z]{2,}omas", word):
+        return word[:-1]                               # carcinomas, gliomas (not the "-as" of pancreas)
     if not re.fullmatch(r"[A-Za-z]?[a-z]{3,}", word) or word.endswith(_PLURAL_SKIP):
         return word
     if word.endswith("ies") and len(word) > 4:
