@@ -122,3 +122,26 @@ def test_a_document_definition_comes_before_the_oncology_table(reader: Reader) -
     diseases = {d for f in extract(reader, text) for d in f.disease}
     assert diseases & {best(reader, "malignant mesothelioma", "disease"), best(reader, "mesothelioma", "disease")}
     assert best(reader, "multiple myeloma", "disease") not in diseases      # what the table would say
+
+
+@pytest.mark.parametrize(("text", "type_", "name"), [
+    ("plasma", "anatomy", "blood plasma"), ("sera", "anatomy", "blood serum"),
+    ("bloodstream", "anatomy", "blood"), ("proliferation", "process", "cell population proliferation"),
+    ("communication between cells", "process", "cell-cell signaling"),
+])
+def test_common_names_of_the_field_ground_as_the_term_they_name(reader: Reader, text: str, type_: str,
+                                                                name: str) -> None:
+    assert best(reader, text, type_) == best(reader, name, type_)
+
+
+def test_an_upper_case_symbol_is_not_read_as_a_common_name(reader: Reader) -> None:
+    assert best(reader, "SERA", "gene") != best(reader, "blood serum", "anatomy")
+
+
+@pytest.mark.parametrize("text", ["glioma cells", "NPC cells", "PDAC cell lines", "breast cancer cells"])
+def test_cells_of_a_named_cancer_are_neoplastic_cells(reader: Reader, text: str) -> None:
+    assert best(reader, text, "cell") == best(reader, "neoplastic cell", "cell")
+
+
+def test_typographic_hyphens_in_a_mirna_name(reader: Reader) -> None:
+    assert best(reader, "miR\u2010296\u20103p", "mirna") == best(reader, "miR-296-3p", "mirna")

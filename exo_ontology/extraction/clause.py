@@ -52,6 +52,7 @@ from exo_ontology.model import Finding, Mention, Sentence
 
 #: identifiers of one slot
 Ids = tuple[str, ...]
+ANY_CELL = "CL:0000000"
 
 
 T = TypeVar("T")
@@ -172,7 +173,9 @@ def fill_cells(clause: Clause, kinds: Kinds) -> Filled[tuple[Ids, Ids]]:
         if any(tumour_releases(text, m, kinds) for m in clause.of("disease")
                if not any(s <= m.start and m.end <= e for s, e in cell_spans)):   # "cancer stem cells" is a cell
             source_ids = tuple(sorted({*source_ids, V.CL_NEOPLASTIC_CELL}))
-        return source_ids, ids(recipients)
+        # "cell" itself (a bare "cells", "HPV-positive cells") says nothing of which cells
+        return (tuple(c for c in source_ids if c != ANY_CELL),
+                tuple(c for c in ids(recipients) if c != ANY_CELL))
     return filled(work)
 
 

@@ -33,6 +33,7 @@ from exo_ontology.grounding.cell_readings import (
     cancer_cell,
     head_backoff,
 )
+from exo_ontology.grounding.common_names import common_name
 from exo_ontology.grounding.gene_names import word_bag
 from exo_ontology.grounding.index import (
     PROJECT,
@@ -113,6 +114,12 @@ class Grounder(IndexLookup):
             named = self._oncology(text, long_form)
             if named:
                 return named[:limit]
+        # a process word read in running text ("progression" of "progression-free survival") is left to
+        # the extraction's effect phrases; asked for a process, the common name is the process
+        if type in (None, "anatomy", "process") and (common := common_name(text, type or "anatomy")):
+            named = self._named_as(text, *common)
+            if named:
+                return named[:limit]
         if type in (None, "cell") and (neoplastic := self._cells_of_a_cancer(text)):
             return neoplastic[:limit]     # asked of the text as written, never of a rewrite of it
         found = [*first, *self._direct(text, type, cancer, {c.curie for c in first})]
@@ -150,6 +157,12 @@ class Grounder(IndexLookup):
         hits = [c for c in self._lookup(target, "cell", False) if c.status == "label"] if target else []
         return [replace(c, score=band("curated"), matched=text, status="curated",
                         note=join(c.note, CONVENTION_NOTE)) for c in hits[:1]]
+
+    def _named_as(self, text: str, type_: str, name: str) -> list[Candidate]:
+        """A common name of the field ("plasma", "proliferation") is the term the lexicon names so."""
+        hits = [c for c in self._direct(name, type_, True) if c.status in ("label", "exact", "curated")]
+        return [replace(c, score=band("curated"), matched=text, status="curated",
+                        note=join(c.note, f"common name of '{name}'")) for c in hits[:1]]
 
     def _cells_of_a_cancer(self, text: str) -> list[Candidate]:
         """ "glioma cells", "PDAC cell lines": cells of a named cancer are neoplastic cells (the
