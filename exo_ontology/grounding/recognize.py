@@ -84,7 +84,7 @@ def recognize_text(text: str, grounder: Grounder, known: dict[str, Abbreviation]
             continue
         n, mention = found
         mentions.append(mention)
-        mentions += _inner_and_cells(text, tokens, i, n, mention, grounder)
+        mentions += _inner_and_cells(text, tokens, i, n, mention, grounder, known)
         i += n
     return sorted(mentions, key=lambda m: (m.start, -m.end, m.type))
 
@@ -144,8 +144,9 @@ def _joined(text: str, tokens: list[re.Match[str]], i: int, n: int) -> bool:
 
 
 def _inner_and_cells(text: str, tokens: list[re.Match[str]], i: int, n: int, outer: Mention,
-                     grounder: Grounder) -> list[Mention]:
-    """A disease named inside a cell-type match, and the cells of a disease."""
+                     grounder: Grounder, known: dict[str, Abbreviation] | None = None) -> list[Mention]:
+    """A disease named inside a cell-type match (as the document defines it, if it does), and the
+    cells of a disease."""
     extra: list[Mention] = []
     if outer.type == "cell" and n > 1:
         for k in range(i, i + n):
@@ -153,9 +154,11 @@ def _inner_and_cells(text: str, tokens: list[re.Match[str]], i: int, n: int, out
                 if (k, m) == (i, n) or not _joined(text, tokens, k, m):
                     continue
                 span = text[tokens[k].start():tokens[k + m - 1].end()]
+                defined = lookup_abbreviation(known or {}, span)
                 # a disease word, not a reading of it, nor a loose synonym of one word ("lung")
-                cands = [c for c in grounder.ground(span, type="disease", context=text)
-                         if c.score >= 0.7 and "rewritten" not in c.note and not (m == 1 and c.status == "related")]
+                cands = ([c for c in defined.candidates if c.type == "disease"] if defined is not None else
+                         [c for c in grounder.ground(span, type="disease", context=text)
+                          if c.score >= 0.7 and "rewritten" not in c.note and not (m == 1 and c.status == "related")])
                 if cands:
                     extra.append(Mention(span, tokens[k].start(), tokens[k + m - 1].end(),
                                          "disease", tuple(cands)))
