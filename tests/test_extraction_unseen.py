@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from exo_ontology import vocabulary as V
+from exo_ontology.grounding.recognize import recognize_text
 from exo_ontology.namespaces import compress
 from exo_ontology.pipeline.documents import Reader
 from tests.conftest import PROMOTES, best, extract
@@ -145,3 +146,27 @@ def test_cells_of_a_named_cancer_are_neoplastic_cells(reader: Reader, text: str)
 
 def test_typographic_hyphens_in_a_mirna_name(reader: Reader) -> None:
     assert best(reader, "miR\u2010296\u20103p", "mirna") == best(reader, "miR-296-3p", "mirna")
+
+
+def test_a_protein_that_packages_the_cargo_is_neither_cargo_nor_target(reader: Reader) -> None:
+    hnrnpa1 = best(reader, "HNRNPA1", "gene")
+    for text in (("In fibroblasts, hnRNPA1 packages miR-522 into exosomes that suppress ferroptosis in "
+                 "gastric cancer cells.\n"),
+                 "miR-522 was sorted into exosomes by hnRNPA1 and suppressed ALOX15 in gastric cancer cells.\n"):
+        findings = extract(reader, text)
+        assert findings and all(hnrnpa1 not in f.cargo and hnrnpa1 not in f.target for f in findings)
+    [passive] = extract(reader, "PTEN packaged into exosomes inhibited proliferation of glioma cells.\n")
+    assert passive.cargo == (best(reader, "PTEN", "gene"),)      # packaged itself: cargo
+
+
+def test_a_drug_in_a_resistant_cell_line_name_is_not_a_cargo(reader: Reader) -> None:
+    findings = extract(reader, "Exosomes from A549/DDP cells transferred cisplatin resistance to A549 cells "
+                               "in lung cancer.\n")
+    assert findings and all(not f.cargo for f in findings)
+
+
+@pytest.mark.parametrize("word", ["disseminated", "advanced", "aggressive"])
+def test_adjectives_and_participles_are_not_diseases(reader: Reader, word: str) -> None:
+    text = f"Exosomal miR-21 promotes invasion in {word} colon cancer."
+    diseases = [m.text for m in recognize_text(text, reader.grounder) if m.type == "disease"]
+    assert diseases == ["colon cancer"]

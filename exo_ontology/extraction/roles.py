@@ -14,6 +14,7 @@ from exo_ontology.extraction.slots import (
     is_target,
     kind_of,
     silenced,
+    sorts_cargo,
 )
 from exo_ontology.grounding.protocol import Grounds
 from exo_ontology.model import Mention
@@ -42,7 +43,9 @@ def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: b
     for mention in by_kind.get("gene", []):
         right_after_vesicle = cues.VESICLE_RIGHT_BEFORE.search(text[max(0, mention.start - 30):mention.start])
         known = mention.best is not None and mention.best.curie in known_cargo
-        if silenced(text, mention):
+        if sorts_cargo(text, mention):
+            role = ""          # machinery that sorts the cargo ("hnRNPA1 packages miR-522 into exosomes")
+        elif silenced(text, mention):
             role = "target"
         elif known or in_vesicles(text, mention) or (is_cargo(text, mention, vesicle_near) and (
                 right_after_vesicle or not is_target(text, mention))):
@@ -62,7 +65,8 @@ def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: b
         if CARGO_KIND_NAME.match(mention.text):   # "mRNA", "nucleotides": a kind of cargo, not a molecule
             continue
         delivered = is_cargo(text, mention, vesicle_near) or cues.DELIVERY_WORD.search(text)
-        co_treatment = cues.CO_TREATMENT_BEFORE.search(text[max(0, mention.start - 30):mention.start])
+        co_treatment = (cues.CO_TREATMENT_BEFORE.search(text[max(0, mention.start - 30):mention.start])
+                        or cues.CO_TREATMENT_AFTER.match(text[mention.end:mention.end + 20]))
         if delivered and not co_treatment:
             cargo.append((mention, "chemical"))
     return {"cargo": cargo, "targets": targets}

@@ -82,6 +82,12 @@ def in_vesicles(text: str, mention: Mention) -> bool:
                 or cues.CARGO_AMOUNT_BEFORE.search(_before(text, mention, 60)))
 
 
+def sorts_cargo(text: str, mention: Mention) -> bool:
+    """The protein sorts or packages cargo into the vesicles ("hnRNPA1 packages miR-522 into exosomes",
+    "sorted into EVs by YBX1"): machinery of the vesicles, neither their cargo nor a target."""
+    return bool(cues.SORTER_AFTER.match(_after(text, mention)) or cues.SORTER_BEFORE.search(_before(text, mention, 60)))
+
+
 def silenced(text: str, mention: Mention) -> bool:
     """The gene names a silencing cargo ("KRAS siRNA"): it is that cargo's target."""
     return bool(cues.SILENCED_AFTER.match(_after(text, mention)))

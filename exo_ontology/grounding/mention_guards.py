@@ -100,6 +100,19 @@ _NAME_TAIL = re.compile(r"^-(?:related|associated|like|linked)\s+(?:protein|gene
 _NEGATED = re.compile(r"(?:\bnon-?|\bwithout\s+|\bno\s+)$", re.IGNORECASE)
 
 
+#: words that describe a disease rather than name one: a participle or a clinical adjective
+CLINICAL_ADJECTIVES = frozenset({"advanced", "aggressive", "invasive", "malignant", "benign", "metastatic",
+                                 "refractory", "recurrent", "resistant", "primary", "secondary", "chronic",
+                                 "acute", "severe", "early", "late", "localized", "localised", "poor"})
+#: a cell line written before "/<drug>" (A549/DDP, MCF-7/ADR): the drug names the resistant subline
+_LINE_BEFORE = re.compile(r"\b[A-Za-z]{1,6}-?\d{1,4}[A-Za-z]?/$")
+
+
+def _describes(span: str) -> bool:
+    """A single lower-case adjective or participle ("disseminated", "advanced") describes, not names."""
+    return span.islower() and " " not in span and (span in CLINICAL_ADJECTIVES or span.endswith("ed"))
+
+
 def in_context(text: str, start: int, end: int, cands: list[Candidate], grounder: Grounder) -> list[Candidate]:
     """Drop disease readings the words around the span rule out: the tail of a hyphenated compound
     ("acute-on-chronic liver failure" is not chronic liver failure), a negated disease ("non-
@@ -117,7 +130,7 @@ def in_context(text: str, start: int, end: int, cands: list[Candidate], grounder
     kept = []
     for c in cands:
         if c.type == "disease":
-            if compound_tail or negated or name_tail:
+            if compound_tail or negated or name_tail or _describes(span):
                 continue
             if c.matched.isupper() and not span.isupper():
                 continue
@@ -129,6 +142,8 @@ def in_context(text: str, start: int, end: int, cands: list[Candidate], grounder
             continue
         elif c.type == "gene" and compound_tail and c.status == "former":
             continue                 # "α-SMA" is not SMN1, whose former symbol SMA was
+        elif c.type in ("chemical", "gene") and _LINE_BEFORE.search(text[:start]):
+            continue                 # "A549/DDP", "MCF-7/ADR": the drug names a resistant line, not a cargo
         elif c.type == "gene" and cell_line:
             continue                 # "HT1080 exosomes ... HT1080 cells": a cell line, not a gene
         kept.append(c)

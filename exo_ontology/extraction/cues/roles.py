@@ -119,6 +119,11 @@ CO_TREATMENT_BEFORE = (
     Cue("resistant-to-drug", "cargo", r"(?:resist\w*|sensitiv\w*|susceptib\w*)\s+(?:to|against)\s*$",
         None, "cells became resistant to "),
 )
+#: a drug named as what the cells resist ("cisplatin resistance", "gemcitabine-resistant"): not cargo
+CO_TREATMENT_AFTER = (
+    Cue("drug-then-resistance", "cargo", r"^[\s-]*(?:resistan|sensitiv|refractor|toleran|susceptib)\w*",
+        None, " resistance was transferred"),
+)
 DELIVERY_WORD = (
     Cue("delivery-in-sentence", "cargo", r"deliver|loaded|carr", None, "vesicles loaded with a drug"),
 )
@@ -180,4 +185,17 @@ CARGO_AMOUNT_BEFORE = (
 SILENCED_AFTER = (
     Cue("gene-then-silencer", "target", r"^[\s-]*(?:si|sh|sg)RNAs?\b|^[\s-]*(?:antisense|ASOs?)\b",
         "down", " siRNA was delivered"),
+)
+#: a protein that sorts or packages cargo into the vesicles is neither their cargo nor a target
+SORTER_AFTER = (
+    Cue("sorter-verb-after", "target",
+        r"^\s*-\s*(?:mediated|dependent|driven|guided)\s+(?:sort|packag|load|recruit)\w*|"
+        r"^\s+(?:sort|packag|load|recruit)(?:s|ed)\s+(?!(?:in|into|within|inside|onto|on|to)\b)",  # active, an object
+        None, " sorts miR-522 into exosomes"),
+)
+SORTER_BEFORE = (
+    Cue("sorted-by-protein", "target",
+        r"\b(?:sorted|packaged|loaded|recruited|sorting|packaging|loading)\s+(?:[\w-]+\s+){0,5}?(?:by|via|through)\s+"
+        r"(?:the\s+)?(?:RNA-binding protein\s+)?$|\b(?:RNA-binding|sorting|ESCRT|Rab) proteins?,?\s+(?:such as\s+)?$",
+        None, "miR-522 was packaged into exosomes by "),
 )
