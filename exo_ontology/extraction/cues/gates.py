@@ -50,6 +50,10 @@ NOT_A_CLAIM = (
         r"investigated|explored|assessed|evaluated|studied|analy[sz]ed|tested|determined|measured|compared|"
         r"profiled|sequenced|characteri[sz]ed|collected|isolated)\s+(?:the|whether|how|if|which|what)\b",
         "method", "We therefore examined the effects of tumour EVs on macrophages."),
+    Cue("worth-considering", "gate",
+        r"\b(?:it is|it's|it remains) (?:\w+ )?(?:important|necessary|essential|crucial|worth|useful) to "
+        r"(?:consider|understand|discuss|review|summari[sz]e|examine|know|clarify|note)\b",
+        "background", "It is important to consider the role of exosomes in drug resistance."),
     Cue("hypothesis", "gate", r"\bwe (?:hypothesi[sz]ed|speculated|postulated|asked)\b",
         "hypothesis", "We hypothesized that exosomal miR-9 drives invasion."),
 )
