@@ -104,6 +104,8 @@ _NEGATED = re.compile(r"(?:\bnon-?|\bwithout\s+|\bno\s+)$", re.IGNORECASE)
 CLINICAL_ADJECTIVES = frozenset({"advanced", "aggressive", "invasive", "malignant", "benign", "metastatic",
                                  "refractory", "recurrent", "resistant", "primary", "secondary", "chronic",
                                  "acute", "severe", "early", "late", "localized", "localised", "poor"})
+#: a grade or stage of a tumour ("low grade", "grade 3/4") qualifies a disease; it is not one
+_GRADE = re.compile(r"^(?:tumou?r\s+)?(?:grade|stage)\b", re.IGNORECASE)
 #: a cell line written before "/<drug>" (A549/DDP, MCF-7/ADR): the drug names the resistant subline
 _LINE_BEFORE = re.compile(r"\b[A-Za-z]{1,6}-?\d{1,4}[A-Za-z]?/$")
 
@@ -130,8 +132,10 @@ def in_context(text: str, start: int, end: int, cands: list[Candidate], grounder
     kept = []
     for c in cands:
         if c.type == "disease":
-            if compound_tail or negated or name_tail or _describes(span):
+            if compound_tail or negated or name_tail or _describes(span) or _GRADE.match(c.label):
                 continue
+            if span.islower() and " " not in span and c.curie in grounder.case_exact(span.upper(), strict=False):
+                continue             # "rich" is RICH written in lower case: an English word here
             if c.matched.isupper() and not span.isupper():
                 continue
             term = grounder.term(c.curie)
