@@ -170,3 +170,29 @@ def test_adjectives_and_participles_are_not_diseases(reader: Reader, word: str) 
     text = f"Exosomal miR-21 promotes invasion in {word} colon cancer."
     diseases = [m.text for m in recognize_text(text, reader.grounder) if m.type == "disease"]
     assert diseases == ["colon cancer"]
+
+
+def test_a_loss_of_function_experiment_gives_the_molecules_own_direction(reader: Reader) -> None:
+    mif = best(reader, "MIF", "gene")
+    findings = extract(reader, "Exosomal MIF was high in pancreatic cancer exosomes, and blocking it prevented "
+                               "liver metastasis in mice.\n")
+    only(findings, cargo=mif, effect_direction=PROMOTES)
+    knocked = extract(reader, "After knockdown of exosomal MALAT1, invasion of lung cancer cells decreased.\n")
+    only(knocked, cargo=best(reader, "MALAT1", "gene"), effect_direction=PROMOTES)
+
+
+def test_a_direction_said_after_the_effect(reader: Reader) -> None:
+    [finding] = extract(reader, "With exosomal miR-21 from fibroblasts, migration of the glioma cells was "
+                                "markedly enhanced.\n")
+    assert finding.effect_direction == (PROMOTES,)
+
+
+def test_cells_treated_with_vesicles_is_not_a_treatment(reader: Reader) -> None:
+    findings = extract(reader, "In glioma cells treated with exosomal miR-21, migration was markedly enhanced.\n")
+    assert findings and all(not f.application and f.effect_direction == (PROMOTES,) for f in findings)
+
+
+def test_resistant_cells_name_a_condition_not_an_effect(reader: Reader) -> None:
+    findings = extract(reader, "Osimertinib-resistant cells release exosomes that promote migration of "
+                               "lung cancer cells.\n")
+    assert findings and all(RESISTANCE not in f.effect for f in findings)

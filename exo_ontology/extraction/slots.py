@@ -137,9 +137,18 @@ def effect_direction(text: str, mention: Mention, clause_start: int) -> str | No
     last_neutral = max((m.end() for m in cues.NEUTRAL.finditer(window) if m.start() not in modifiers), default=-1)
     if last_neutral > max(last_promote, last_inhibit):
         return NEUTRAL
+    loss = max((m.end() for m in cues.LOSS_OF_FUNCTION.finditer(window)), default=-1)
     if max(last_promote, last_inhibit) < 0:
-        return None
-    return compress(str(V.INHIBITS if last_inhibit > last_promote else V.PROMOTES))
+        after = cues.POSTPOSED.match(text[mention.end:mention.end + 60])    # "invasion ... decreased"
+        if after is None:
+            return None
+        inhibits = cues.POSTPOSED.rows[1].regex.match(text[mention.end:mention.end + 60]) is not None
+        return compress(str(V.INHIBITS if inhibits != (loss >= 0) else V.PROMOTES))
+    inhibits = last_inhibit > last_promote
+    # "knockdown of X reduced invasion", "blocking it prevented metastasis": X promotes what its loss stops
+    if 0 <= loss < max(last_promote, last_inhibit) and loss not in (last_promote, last_inhibit):
+        inhibits = not inhibits
+    return compress(str(V.INHIBITS if inhibits else V.PROMOTES))
 
 
 def clause_start(text: str, position: int) -> int:

@@ -43,7 +43,7 @@ EFFECT_DIRECTION = (
         "inhibits", "CAR-T exosomes kill mesothelin-positive cells."),
     Cue("sensitize-verb", "effect_direction", _stems(r"sensiti[sz]"),
         "inhibits", "The vesicles sensitize tumours to cisplatin."),
-    Cue("treat-verb", "effect_direction", _stems(r"treat"),
+    Cue("treat-verb", "effect_direction", _stems(r"treat(?:s|ed|ing|ment|ments)?\b(?!\s+with\b)"),   # "cells treated with EVs" is a method
         "inhibits", "Milk exosomes loaded with paclitaxel treated lung tumours."),
 )
 
@@ -70,6 +70,26 @@ NEUTRAL_MODIFIER = (
 INHIBITING_PREFIX = (
     Cue("anti-prefix", "effect_direction", r"\b(?:anti-?|inhibit\w* of|suppression of|reduc\w* (?:of )?)$",
         "inhibits", "Exosomes showed anti-"),
+)
+#: a loss-of-function experiment ("knockdown of X", "after silencing X", "blocking it"): the effect it
+#: stops is one the molecule itself promotes, so the direction read after it is reversed
+LOSS_OF_FUNCTION = (
+    Cue("loss-of-function", "effect_direction",
+        r"(?:^|\b(?:after|upon|following|by|and|while|whereas)\s+|[,;]\s*)(?:the\s+)?(?:knock(?:ing)?[\s-]?down|"
+        r"knockdown|silencing|depletion|deletion|depleting|deleting|blocking|blockade|inhibition|inhibiting|"
+        r"loss|ablation|neutrali[sz]ing|neutrali[sz]ation)\s+(?:of\s+)?",
+        "reverses", "After knockdown of MALAT1, exosome-induced invasion decreased."),
+)
+#: a direction said after the effect ("invasion of the cells decreased", "migration was enhanced")
+POSTPOSED = (
+    Cue("postposed-increase", "effect_direction",
+        r"^(?:\s+(?:of|in|by)\s+(?:[\w+-]+\s+){0,4}?)?\s*(?:was|were|is|are|became)?\s*(?:\w+ly\s+)?(?:increased|enhanced|"
+        r"promoted|elevated|augmented|accelerated|rose|stimulated|induced|restored)\b",
+        "promotes", " of the cells was markedly enhanced"),
+    Cue("postposed-decrease", "effect_direction",
+        r"^(?:\s+(?:of|in|by)\s+(?:[\w+-]+\s+){0,4}?)?\s*(?:was|were|is|are|became)?\s*(?:\w+ly\s+)?(?:decreased|reduced|"
+        r"inhibited|suppressed|diminished|impaired|abolished|attenuated|declined|fell|dropped|blocked|prevented)\b",
+        "inhibits", " of lung cancer cells decreased"),
 )
 #: a comparative inside the effect's own words ("more exosomes", "at higher rates")
 COMPARATIVE_UP = (

@@ -15,9 +15,11 @@ EFFECT_PHRASES = (
         r"\bresistance\s+(?:to|against)\s+[\w-]+|\b(?:becom\w*|became|render\w*|mak\w*|made|turn\w*)\s+"
         r"(?:\w+\s+){0,3}?resistant\s+to\s+[\w-]+",
         "drug resistance", "Exosomal lncRNA conferred resistance to osimertinib."),
+    # "cisplatin resistance" is an effect; "osimertinib-resistant cells" name a condition of the cells
     Cue("drug-resistance-compound", "effect",
-        r"\b" + _DRUG + r"[\s-]+resistan(?:ce|t)\b|\b(?:chemo|radio|drug|multidrug|therapy|treatment)[\s-]*"
-        r"resistan(?:ce|t)\b",
+        r"\b(?:" + _DRUG + r"|chemo|radio|drug|multidrug|therapy|treatment)[\s-]*(?:resistance\b|resistant\b"
+        r"(?!\s+(?:[\w-]+\s+){0,3}?(?:cells?|lines?|sublines?|clones?|exosomes?|EVs?|vesicles|tumou?rs?|"
+        r"patients?|mice|models?|phenotypes?)\b))",
         "drug resistance", "CAF exosomes promote cisplatin resistance in gastric cancer."),
     Cue("sensitivity-to-drug", "effect",
         r"\b(?:sensitivity|sensitive|susceptib\w*|response)\s+to\s+" + _DRUG,

@@ -45,7 +45,7 @@ APPLICATIONS = (
                r"(?:exosome|EV|vesicle)s?[\w-]*[ -]based (?:\w+ )?(?:therap|treatment|immunotherap)",
                r"as (?:cancer |anti-?cancer |anti-?tumou?r )?therapeutics", r"anti-?tumou?r (?:effect|activity)",
                r"anticancer (?:effic|effect|activity)",
-               r"treat(?:s|ed|ing)? (?:\w+ ){0,2}(?:tumou?rs?|cancers?|carcinomas?|melanomas?|gliomas?|"
+               r"treat(?:s|ed|ing)? (?!with\b)(?:\w+ ){0,2}(?:tumou?rs?|cancers?|carcinomas?|melanomas?|gliomas?|"
                r"leuka?emias?|lymphomas?|sarcomas?)\b"),
         "EXOC:0004005", "NK cell exosomes are promising therapeutic agents for leukaemia."),
 )

@@ -59,7 +59,7 @@ CARGO_BEFORE = (
 )
 CARGO_AFTER = (
     Cue("cargo-carried-in-vesicles", "cargo",
-        r"^\s*,?\s*(?:carried|packaged|contained|enriched|present|transported|delivered|shuttled|"
+        r"^\s*(?:\([^()]{1,15}\)\s*)?,?\s*(?:carried|packaged|contained|enriched|present|transported|delivered|shuttled|"
         r"loaded|sorted)\s+(?:\w+\s+)?(?:in|within|by|into|via|through|on)\s+(?:the\s+)?(?:\w+\s+)?" + _VESICLE,
         "cargo", " packaged into exosomes"),
     Cue("cargo-hyphen-vesicles", "cargo",
@@ -67,7 +67,7 @@ CARGO_AFTER = (
         r"^-?(?:positive|bearing|rich)\s+(?:\w+\s+)?(?:exosom|EVs?\b|sEVs?\b|extracellular vesicles)",
         "cargo", "-containing extracellular vesicles"),
     Cue("cargo-in-vesicles", "cargo",
-        r"^\s*(?:proteins?\s+|levels?\s+)?(?:in|within|from|inside|on)\s+(?:the\s+)?"
+        r"^\s*(?:\([^()]{1,15}\)\s*)?(?:proteins?\s+|levels?\s+)?(?:in|within|from|inside|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,2}?(?:exosom|EVs?\b|extracellular vesicles|exo\b)",
         "cargo", " levels in serum exosomes"),
 )
