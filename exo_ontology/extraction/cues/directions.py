@@ -43,7 +43,8 @@ EFFECT_DIRECTION = (
         "inhibits", "CAR-T exosomes kill mesothelin-positive cells."),
     Cue("sensitize-verb", "effect_direction", _stems(r"sensiti[sz]"),
         "inhibits", "The vesicles sensitize tumours to cisplatin."),
-    Cue("treat-verb", "effect_direction", _stems(r"treat(?:s|ed|ing|ment|ments)?\b(?!\s+with\b)"),   # "cells treated with EVs" is a method
+    # "cells treated with EVs" is a method, not a treatment
+    Cue("treat-verb", "effect_direction", _stems(r"treat(?:s|ed|ing|ment|ments)?\b(?!\s+with\b)"),
         "inhibits", "Milk exosomes loaded with paclitaxel treated lung tumours."),
 )
 
