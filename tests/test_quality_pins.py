@@ -17,7 +17,7 @@ from exo_ontology.pipeline.documents import Reader
 ROOT = Path(__file__).resolve().parents[1]
 #: the test split at this release: right and wrong predictions, claims found leniently and strictly,
 #: and the names grounded right per type
-PINS = {"right": 36, "wrong": 37, "lenient": 54, "strict": 38}
+PINS = {"right": 36, "wrong": 39, "lenient": 55, "strict": 39}
 GROUNDING_PINS = {"gene": 30, "mirna": 16, "disease": 69, "cell": 55, "chemical": 22, "process": 52,
                   "anatomy": 18, "taxon": 4}
 SLACK = 1     # one claim either way is noise; more is a regression

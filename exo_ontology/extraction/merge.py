@@ -100,12 +100,13 @@ def read_clause(doc: SourceDoc, raw: str, sentence: Sentence, text: str, mention
 
 
 def vague(finding: Finding) -> bool:
-    """An effect named with no direction, no cargo, no source, no target and no disease of its own
-    says nothing checkable ("exosomes influence the activity of immune cells")."""
+    """An effect named with no direction, no cargo, no source, no target and no disease at all says
+    nothing checkable ("exosomes influence the activity of immune cells"); with the paper's disease
+    ("exosomes take part in communication between cells" in a glioma abstract) it is a claim of it."""
     own_disease = bool(finding.disease) and not finding.disease_inherited
     if set(finding.effect) <= {V.GO_EXOSOMAL_SECRETION} and finding.effect:
         # the vesicles' own release, said with no cell, cargo or drug acting on it ("X is crucial for
         # the secretion of exosomes" where X is not recognised) is a statement of biology, not a finding
         return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target or own_disease)
     return not (finding.cargo or finding.cargo_type or finding.source_cell or finding.target
-                or finding.effect_direction or own_disease)
+                or finding.effect_direction or finding.disease)

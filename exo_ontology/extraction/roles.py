@@ -34,8 +34,9 @@ def molecule_roles(text: str, by_kind: dict[str, list[Mention]], vesicle_near: b
     cargo: list[tuple[Mention, str]] = []
     targets: list[Mention] = []
     for mention in by_kind.get("mirna", []):
-        if is_target(text, mention) and not is_cargo(text, mention, vesicle_near) and not \
-                cues.VESICLE_RIGHT_BEFORE.search(text[max(0, mention.start - 12):mention.start]):
+        held = is_cargo(text, mention, vesicle_near) or in_vesicles(text, mention) or \
+            cues.VESICLE_RIGHT_BEFORE.search(text[max(0, mention.start - 12):mention.start])
+        if is_target(text, mention) and not held:
             targets.append(mention)
         else:
             cargo.append((mention, "mirna"))

@@ -79,7 +79,8 @@ def in_vesicles(text: str, mention: Mention) -> bool:
     """The sentence places the molecule in the vesicles ("levels of HER2 in exosomes", "X is carried
     by EVs"): it is their cargo, even after a regulation cue."""
     return bool(cues.CARGO_AFTER.search(_after(text, mention)) or cues.CARGO_PASSIVE.match(_after(text, mention, 110))
-                or cues.CARGO_AMOUNT_BEFORE.search(_before(text, mention, 60)))
+                or cues.CARGO_AMOUNT_BEFORE.search(_before(text, mention, 60))
+                or cues.LIST_IN_VESICLES.match(_after(text, mention, 140)))
 
 
 def sorts_cargo(text: str, mention: Mention) -> bool:

@@ -199,3 +199,13 @@ SORTER_BEFORE = (
         r"(?:the\s+)?(?:RNA-binding protein\s+)?$|\b(?:RNA-binding|sorting|ESCRT|Rab) proteins?,?\s+(?:such as\s+)?$",
         None, "miR-522 was packaged into exosomes by "),
 )
+#: a list of molecules placed in the vesicles as a whole ("expression of miR-1307-3p, piR-019308 and
+#: piR-004918 in serum exosomes"): every item is their cargo
+LIST_IN_VESICLES = (
+    Cue("list-in-vesicles", "cargo",
+        r"^(?:\s*(?:,|and|or|as well as)?\s*[\w\u2010\u2011./+-]+){0,8}?\s+(?:were\s+|was\s+)?(?:\w+ly\s+)?"
+        r"(?:(?:detected|found|present|enriched|elevated|increased|decreased|higher|lower)\s+)?"
+        r"(?:in|within|inside|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:exosom\w*|EVs?\b|sEVs?\b|"
+        r"extracellular vesicles)",
+        "cargo", ", miR-21 and miR-155 in serum exosomes"),
+)
