@@ -139,7 +139,8 @@ def test_an_upper_case_symbol_is_not_read_as_a_common_name(reader: Reader) -> No
     assert best(reader, "SERA", "gene") != best(reader, "blood serum", "anatomy")
 
 
-@pytest.mark.parametrize("text", ["glioma cells", "NPC cells", "PDAC cell lines", "breast cancer cells"])
+@pytest.mark.parametrize("text", ["glioma cells", "NPC cells", "PDAC cell lines", "breast cancer cells",
+                                  "hypoxic glioma cells"])
 def test_cells_of_a_named_cancer_are_neoplastic_cells(reader: Reader, text: str) -> None:
     assert best(reader, text, "cell") == best(reader, "neoplastic cell", "cell")
 

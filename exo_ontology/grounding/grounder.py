@@ -170,8 +170,15 @@ class Grounder(IndexLookup):
         match = DISEASE_CELLS.fullmatch(text.strip())
         if match is None or cancer_cell(text) or self._lookup(text, "cell", False):
             return []
-        disease = self.ground(match["disease"], type="disease", limit=1)
-        term = self.term(disease[0].curie) if disease and disease[0].status in ("label", "exact", "curated") else None
+        words = match["disease"].split()
+        term = None
+        for k in range(len(words)):     # "hypoxic glioma cells": a describing word may come first
+            if k and not words[k - 1].islower():
+                break
+            disease = self.ground(" ".join(words[k:]), type="disease", limit=1)
+            if disease and disease[0].status in ("label", "exact", "curated"):
+                term = self.term(disease[0].curie)
+                break
         if term is None or term.cancer_branch not in ("cancer", "neoplasm"):
             return []
         hits = [c for c in self._lookup(NEOPLASTIC_CELL, "cell", False) if c.status == "label"]
