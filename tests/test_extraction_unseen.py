@@ -197,3 +197,11 @@ def test_resistant_cells_name_a_condition_not_an_effect(reader: Reader) -> None:
     findings = extract(reader, "Osimertinib-resistant cells release exosomes that promote migration of "
                                "lung cancer cells.\n")
     assert findings and all(RESISTANCE not in f.effect for f in findings)
+
+
+def test_vesicles_delivering_a_therapeutic_payload_are_a_delivery_vehicle(reader: Reader) -> None:
+    delivery, target = compress(str(V.DRUG_DELIVERY_VEHICLE)), compress(str(V.THERAPEUTIC_TARGET))
+    only(extract(reader, "Tumour-targeting exosomes delivered KRAS siRNA to lung tumours in mice.\n"),
+         application=delivery)
+    findings = extract(reader, "Tumour-targeting exosomes delivered KRAS siRNA to lung tumours in mice.\n")
+    assert all(target not in f.application for f in findings)     # the vesicles target; they are not a target

@@ -144,8 +144,10 @@ def fill_applications(clause: Clause, cargo: list[tuple[Mention, str]],
     """Uses of the vesicles; carrying drugs, or being made to deliver a cargo, makes them a vehicle."""
     def work() -> tuple[str, ...]:
         has_drug = any(kind == "chemical" for _, kind in cargo)
-        delivered = bool(carried_kinds) and (any(THERAPEUTIC_KIND.match(m.text) for m in carried_kinds)
-                                             or bool(DELIVER_VERB.search(clause.text)))
+        delivered = ((bool(carried_kinds) and (any(THERAPEUTIC_KIND.match(m.text) for m in carried_kinds)
+                                              or bool(DELIVER_VERB.search(clause.text))))
+                     # "exosomes deliver KRAS siRNA": a payload that is itself a treatment
+                     or bool(DELIVER_VERB.search(clause.text) and cues.THERAPEUTIC_PAYLOAD.search(clause.text)))
         return applications_of(clause.text, has_drug or delivered, has_drug)
     return filled(work)
 

@@ -34,7 +34,9 @@ APPLICATIONS = (
         "EXOC:0004002", "Milk exosomes are carriers of paclitaxel."),
     Cue("therapeutic-target-word", "application",
         _stems(r"therapeutic targets?", r"targeted for", r"target(?:ed)? for (?:cancer )?therap",
-               r"target(?:ing)? (?:\w+ ){0,2}(?:exosom|EVs?\b|extracellular vesicles)",
+               r"target(?:ing)? (?:the )?(?:secretion|release|production|uptake|biogenesis|formation) of "
+               r"(?:\w+ )?(?:exosom|EVs?\b|extracellular vesicles)",
+               r"(?:potential|novel|new|promising|attractive) targets? (?:for|in|of) (?:\w+ ){0,2}(?:therap|treatment)",
                r"(?:should|could|must|might) be (?:inhibited|blocked|targeted)"),
         "EXOC:0004003", "Tumour exosomes are a therapeutic target in melanoma."),
     Cue("vaccine-word", "application", _stems(r"vaccin"), "EXOC:0004004",
@@ -49,6 +51,13 @@ APPLICATIONS = (
                r"treat(?:s|ed|ing)? (?!with\b)(?:\w+ ){0,2}(?:tumou?rs?|cancers?|carcinomas?|melanomas?|gliomas?|"
                r"leuka?emias?|lymphomas?|sarcomas?)\b"),
         "EXOC:0004005", "NK cell exosomes are promising therapeutic agents for leukaemia."),
+)
+#: a payload that is itself a treatment (siRNA, a drug, gene editing): vesicles delivering it are a vehicle
+THERAPEUTIC_PAYLOAD = (
+    Cue("therapeutic-payload", "application",
+        r"\b(?:si|sh)RNAs?\b|\bsi[A-Z0-9]{3,}\b|CRISPR|Cas9|\b[Dd]rugs?\b|[Cc]hemotherapeutics?|"
+        r"[Aa]ntisense oligonucleotides?|\bASOs?\b",
+        "EXOC:0004002", "Exosomes delivered KRAS siRNA to the tumours.", ignore_case=False),
 )
 #: words of treatment: a drug cargo named with them is delivered
 THERAPY_WORDS = (
