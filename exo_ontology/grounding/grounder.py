@@ -27,13 +27,11 @@ from pathlib import Path
 
 from exo_ontology.errors import InputError
 from exo_ontology.grounding.cell_readings import (
-    DISEASE_CELLS,
-    NEOPLASTIC_CELL,
     acronym_parts,
-    cancer_cell,
     head_backoff,
 )
 from exo_ontology.grounding.common_names import common_name
+from exo_ontology.grounding.conventions import Conventions
 from exo_ontology.grounding.gene_names import word_bag
 from exo_ontology.grounding.index import (
     PROJECT,
@@ -43,7 +41,6 @@ from exo_ontology.grounding.index import (
     build_tables,
     load_tables,
 )
-from exo_ontology.grounding.lookup import IndexLookup
 from exo_ontology.grounding.mirna import parse
 from exo_ontology.grounding.mirna_resolver import MirnaResolver
 from exo_ontology.grounding.normalize import normalize
@@ -66,12 +63,11 @@ _CANCER_WORDS = re.compile(r"cancer|tumou?r|carcinom|oncolog|malignan|neoplas|me
 _ACRONYM = re.compile(r"h?[A-Z][A-Z-]*[A-Z]s?")
 ACRONYM_STEPS = 5          # an acronym read from initials is a guess: 0.25 below its long form
 MAX_REWRITES = 200
-CONVENTION_NOTE = "project convention: cancer and tumour cells are neoplastic cells"
 #: statuses trusted when a back-off or completion reads a cell name
 _TRUSTED = ("label", "exact", "curated", "related")
 
 
-class Grounder(IndexLookup):
+class Grounder(Conventions):
     """Text -> ranked candidates. Build once; each lookup is a dict access plus scoring."""
 
     def __init__(self, lexicon: Lexicon | None, edit_file: Path | None = None,
@@ -133,12 +129,6 @@ class Grounder(IndexLookup):
         """True when `text` has a lexicon key or is an oncology abbreviation (a cheap test before `ground`)."""
         return super().knows(text) or oncology_long_form(text) is not None
 
-    def _oncology(self, text: str, long_form: str) -> list[Candidate]:
-        """An undefined oncology abbreviation ("PDAC") is the disease its long form names, as a curated name."""
-        hits = [c for c in self._lookup(long_form, "disease", True) if c.status in ("label", "exact")]
-        return [replace(c, score=band("curated"), matched=text, status="curated",
-                        note=join(c.note, f"oncology abbreviation of '{long_form}'")) for c in hits[:1]]
-
     # ---- steps 2-4: conventions and acronym composition around the index lookup ---------------
     def _direct(self, text: str, type: str | None, cancer: bool,
                 taken: set[str] = frozenset()) -> list[Candidate]:  # type: ignore[assignment]
@@ -150,40 +140,6 @@ class Grounder(IndexLookup):
         if convention:
             return [*convention, *(c for c in found if c.curie != convention[0].curie)]
         return self._composed_first(text, found)
-
-    def _convention(self, text: str) -> list[Candidate]:
-        """A cancer word plus "cell(s)" -> neoplastic cell, scored as a curated name."""
-        target = cancer_cell(text)
-        hits = [c for c in self._lookup(target, "cell", False) if c.status == "label"] if target else []
-        return [replace(c, score=band("curated"), matched=text, status="curated",
-                        note=join(c.note, CONVENTION_NOTE)) for c in hits[:1]]
-
-    def _named_as(self, text: str, type_: str, name: str) -> list[Candidate]:
-        """A common name of the field ("plasma", "proliferation") is the term the lexicon names so."""
-        hits = [c for c in self._direct(name, type_, True) if c.status in ("label", "exact", "curated")]
-        return [replace(c, score=band("curated"), matched=text, status="curated",
-                        note=join(c.note, f"common name of '{name}'")) for c in hits[:1]]
-
-    def _cells_of_a_cancer(self, text: str) -> list[Candidate]:
-        """ "glioma cells", "PDAC cell lines": cells of a named cancer are neoplastic cells (the
-        project's convention, as for "cancer cells"), scored as a curated name."""
-        match = DISEASE_CELLS.fullmatch(text.strip())
-        if match is None or cancer_cell(text) or self._lookup(text, "cell", False):
-            return []
-        words = match["disease"].split()
-        term = None
-        for k in range(len(words)):     # "hypoxic glioma cells": a describing word may come first
-            if k and not words[k - 1].islower():
-                break
-            disease = self.ground(" ".join(words[k:]), type="disease", limit=1)
-            if disease and disease[0].status in ("label", "exact", "curated"):
-                term = self.term(disease[0].curie)
-                break
-        if term is None or term.cancer_branch not in ("cancer", "neoplasm"):
-            return []
-        hits = [c for c in self._lookup(NEOPLASTIC_CELL, "cell", False) if c.status == "label"]
-        return [replace(c, score=band("curated"), matched=text, status="curated",
-                        note=join(c.note, f"cells of {term.label}: {CONVENTION_NOTE}")) for c in hits[:1]]
 
     def _composed_first(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Step 4 of the module docstring: a place + cell reading of an acronym beats a cell
