@@ -205,3 +205,12 @@ def test_vesicles_delivering_a_therapeutic_payload_are_a_delivery_vehicle(reader
          application=delivery)
     findings = extract(reader, "Tumour-targeting exosomes delivered KRAS siRNA to lung tumours in mice.\n")
     assert all(target not in f.application for f in findings)     # the vesicles target; they are not a target
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("M2-like macrophage polarization", "M2 macrophage polarization"),
+    ("glioma progression", "tumor progression"), ("progression of glioma", "tumor progression"),
+    ("chemoradioresistance", "drug resistance"),
+])
+def test_process_names_with_a_qualifier_or_a_disease(reader: Reader, text: str, name: str) -> None:
+    assert best(reader, text, "process") == best(reader, name, "process")

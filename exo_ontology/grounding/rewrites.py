@@ -27,7 +27,13 @@ from exo_ontology.grounding.rewrite_diseases import (
     place_metastasis,
 )
 from exo_ontology.grounding.rewrite_genes import glue_abbreviation, host_gene, splice_variant
-from exo_ontology.grounding.rewrite_processes import drop_neo, osis_process
+from exo_ontology.grounding.rewrite_processes import (
+    disease_progression,
+    drop_like,
+    drop_neo,
+    joined_resistance,
+    osis_process,
+)
 from exo_ontology.grounding.rewrite_words import drop_modifier, organ_adjective, strip_parenthesised, swap_words
 
 REWRITE_PENALTY = 0.05
@@ -41,7 +47,7 @@ RULES: dict[str, tuple[Callable[[str], list[str]], ...]] = {
                 place_metastasis, organ_adjective, lymphocyte_lineage, cause_clause,
                 insert_system, disease_of_context),
     "gene": (splice_variant, host_gene, glue_abbreviation, strip_parenthesised),
-    "process": (osis_process, drop_neo),
+    "process": (osis_process, drop_neo, drop_like, disease_progression, joined_resistance),
 }
 #: rules whose result names only part of the text (skipped when the whole must be grounded)
 PARTIAL_RULES = frozenset(("disease_of_context",))
