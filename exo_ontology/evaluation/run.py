@@ -61,10 +61,11 @@ def _abbreviations(docs: list[SourceDoc], texts: dict[str, str], reader: Reader,
 
 
 def _block(name: str, gold: list[GoldFinding], names: list[GoldGrounding], findings: list[Finding],
-           texts: dict[str, str], reader: Reader, docs: list[SourceDoc], legacy: bool = False) -> Block:
+           texts: dict[str, str], reader: Reader, abbreviations: dict[str, dict[str, Abbreviation]],
+           legacy: bool = False) -> Block:
     doc_ids = {g.doc_id for g in gold} | {g.doc_id for g in names}
     mine = [f for f in findings if f.doc_id in doc_ids]
-    groundings = score_groundings(reader.grounder, names, _abbreviations(docs, texts, reader, doc_ids))
+    groundings = score_groundings(reader.grounder, names, abbreviations)
     per_doc = {d: score_claims(mine, [g for g in gold if g.doc_id == d], texts)
                for d in sorted({g.doc_id for g in gold})}
     return Block(name, score_claims(mine, gold, texts), groundings, per_doc,
@@ -87,11 +88,13 @@ def evaluate(paths: Paths, reader: Reader, seed_findings: list[Finding] | None =
     test_gold, test_names = read_gold(paths.gold_dir / "test")
     doc004 = [g for g in seed_gold if g.doc_id.startswith("004")]
     names004 = [g for g in seed_names if g.doc_id.startswith("004")]
+    # every gold document is read once for its abbreviations, whichever blocks it is scored in
+    abbreviations = _abbreviations(docs, texts, reader, {g.doc_id for g in [*seed_names, *dev_names, *test_names]})
     return Evaluation({
-        "test": _block("test", test_gold, test_names, findings, texts, reader, docs),
+        "test": _block("test", test_gold, test_names, findings, texts, reader, abbreviations),
         "development": _block("development", [*dev_gold, *seed_gold], [*dev_names, *seed_names],
-                              findings, texts, reader, docs),
-        "004": _block("004", doc004, names004, findings, texts, reader, docs, legacy=True),
+                              findings, texts, reader, abbreviations),
+        "004": _block("004", doc004, names004, findings, texts, reader, abbreviations, legacy=True),
     })
 
 

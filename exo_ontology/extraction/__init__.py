@@ -59,9 +59,13 @@ def load_kinds(edit_file: Path, lexicon: KnowsTerms) -> Kinds:
             term = lexicon.term(curie)
             if term is not None and term.type == "process":
                 effects.add(curie)
-    roles = {t.curie for t in lexicon.terms()
-             if t.curie.startswith("CHEBI:") and CHEBI_ROLE in lexicon.ancestors(t.curie)}
-    gene_cargo = {t.curie: kind for t in lexicon.terms() if (kind := LOCUS_CARGO.get(t.locus_type))}
+    roles: set[str] = set()
+    gene_cargo: dict[str, str] = {}
+    for t in lexicon.terms():       # one pass over the lexicon: ChEBI roles and genes' cargo kinds
+        if t.curie.startswith("CHEBI:") and CHEBI_ROLE in lexicon.ancestors(t.curie):
+            roles.add(t.curie)
+        elif kind := LOCUS_CARGO.get(t.locus_type):
+            gene_cargo[t.curie] = kind
     return Kinds(frozenset(effects), frozenset(vesicles), frozenset(roles),
                  ancestors=lexicon.ancestors, gene_cargo=gene_cargo)
 

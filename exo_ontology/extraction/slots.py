@@ -140,11 +140,10 @@ def effect_direction(text: str, mention: Mention, clause_start: int) -> str | No
         return NEUTRAL
     loss = max((m.end() for m in cues.LOSS_OF_FUNCTION.finditer(window)), default=-1)
     if max(last_promote, last_inhibit) < 0:
-        after = cues.POSTPOSED.match(text[mention.end:mention.end + 60])    # "invasion ... decreased"
+        after = cues.POSTPOSED.matching(text[mention.end:mention.end + 60])    # "invasion ... decreased"
         if after is None:
             return None
-        inhibits = cues.POSTPOSED.rows[1].regex.match(text[mention.end:mention.end + 60]) is not None
-        return compress(str(V.INHIBITS if inhibits != (loss >= 0) else V.PROMOTES))
+        return compress(str(V.INHIBITS if (after.value == "inhibits") != (loss >= 0) else V.PROMOTES))
     inhibits = last_inhibit > last_promote
     # "knockdown of X reduced invasion", "blocking it prevented metastasis": X promotes what its loss stops
     if 0 <= loss < max(last_promote, last_inhibit) and loss not in (last_promote, last_inhibit):

@@ -64,7 +64,7 @@ NEUTRAL_MODIFIER = (
     Cue("molecules-associated-with", "effect_direction",
         r"\b(?:genes?|proteins?|molecules?|factors?|markers?|miRNAs?|RNAs?|cytokines?)\s+"
         r"(?P<n>associated with|related to|linked to|involved in)",
-        None, "The exosomes carry genes associated with inflammation."),
+        None, "EVs transfer genes related to hypoxia."),
 )
 
 #: an effect named with an inhibiting prefix or noun right before it ("anti-angiogenic", "inhibition of X")

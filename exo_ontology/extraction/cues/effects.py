@@ -114,5 +114,5 @@ PROCESS_EXAMPLES = (
 #: the words ending a named pathway ("Wnt/β-catenin signaling pathway", "BCL9/Wnt/CD44 axis")
 PATHWAY_END = (
     Cue("pathway-word", "pathway", r"\b(?:signal(?:l)?ing\s+)?(?:pathway|axis|cascade)\b", None,
-        "The miRNA activates the PI3K/AKT signaling pathway."),
+        "The miRNA activates the MAPK signaling cascade."),
 )

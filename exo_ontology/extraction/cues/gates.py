@@ -94,7 +94,7 @@ NOT_THE_VESICLES = (
 NOT_AN_APPLICATION_CLAIM = (
     Cue("others-used", "gate",
         r"\bet al\.?,? (?:used|conducted|designed|examined|investigated|studied|developed|reported|showed)\b",
-        "study-setup", "Li et al. used exosomes to treat glioma in rats."),
+        "study-setup", "Chen et al. used exosomes to treat glioma in rats."),
     Cue("limitation", "gate",
         r"\b(?:early stages?|(?:just|only|still) (?:beginning|emerging|nascent|starting)|in (?:its|their) infancy|"
         r"challenges?|further (?:investigat|stud|research|explor)\w*|depends? on)\b",

@@ -72,6 +72,14 @@ class CueSet:
             yield match
             pos = match.end() if match.end() > match.start() else match.start() + 1
 
+    def matching(self, text: str) -> Cue | None:
+        """The row that `match` would use at the start of `text` (recorded), or None."""
+        for row in self.rows:
+            if row.regex.match(text):
+                _fired((None, row))
+                return row
+        return None
+
     def first(self, text: str) -> Cue | None:
         """The first row (in table order) found anywhere in `text`, recorded."""
         for row in self.rows:

@@ -77,7 +77,7 @@ CARRIER_WORDS = (
 MEANS_OF_TREATMENT = (
     Cue("tool-for-treatment", "application",
         r"\b(?:tools?|agents?|platforms?|candidates?|systems?) for (?:\w+ ){0,2}(?:treatment|therapy|therapies)\b",
-        "EXOC:0004002", "Loaded exosomes are promising tools for tumor treatment."),
+        "EXOC:0004002", "Engineered vesicles are candidates for glioma therapy."),
 )
 EXOSOME_WORD = (
     Cue("exosome-word", "vesicle_type", r"\bexosom|\bexos?\b|\w-exos?\b", "GO:0070062",
