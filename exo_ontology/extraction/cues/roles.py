@@ -203,7 +203,9 @@ SORTER_BEFORE = (
 #: piR-004918 in serum exosomes"): every item is their cargo
 LIST_IN_VESICLES = (
     Cue("list-in-vesicles", "cargo",
-        r"^(?:\s*(?:,|and|or|as well as)?\s*[\w\u2010\u2011./+-]+){0,8}?\s+(?:were\s+|was\s+)?(?:\w+ly\s+)?"
+        # each list item is an atomic group with a possessive word: a failed match backtracks over at
+        # most eight items, not over every way of splitting them (which took seconds per sentence)
+        r"^(?>\s*(?:,|and|or|as well as)?\s*[\w\u2010\u2011./+-]++){0,8}?\s+(?:were\s+|was\s+)?(?:\w+ly\s+)?"
         r"(?:(?:detected|found|present|enriched|elevated|increased|decreased|higher|lower)\s+)?"
         r"(?:in|within|inside|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:exosom\w*|EVs?\b|sEVs?\b|"
         r"extracellular vesicles)",
