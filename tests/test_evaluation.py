@@ -4,9 +4,13 @@ earlier releases."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
+
+from exo_ontology.errors import InputError
 from exo_ontology.evaluation.claims import found_leniently, found_strictly, score_claims
-from exo_ontology.evaluation.gold import GoldFinding, alternatives
+from exo_ontology.evaluation.gold import GoldFinding, alternatives, read_gold
 from exo_ontology.evaluation.scoring import score_findings
 from exo_ontology.model import SLOTS, Evidence, Finding
 
@@ -88,3 +92,13 @@ def test_a_finding_may_state_together_what_the_gold_splits_over_rows_of_its_sent
     assert (scores.right, scores.precision) == (1, 1.0)
     other = pred(FIRST, SECOND - 1, effect=("GO:0001525", "GO:0006915"), effect_direction=("EXOC:0006001",))
     assert score_claims([other], claims, {"004_x": RAW}).right == 0     # apoptosis is in neither row
+
+
+def test_a_malformed_gold_file_is_a_one_line_error_naming_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "findings.tsv").write_text("id\tdoc_id\tquote\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"findings\.tsv line 1: header lacks columns"):
+        read_gold(tmp_path)
+    header = "\t".join(("id", "doc_id", "quote", *SLOTS))
+    (tmp_path / "findings.tsv").write_text(f"{header}\ng1\t004_x\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"findings\.tsv line 2: row has fewer cells"):
+        read_gold(tmp_path)
