@@ -41,7 +41,7 @@ def main() -> None:
     from exo_ontology.grounding.grounder import Grounder
     from exo_ontology.lexicon.io import Lexicon
     from exo_ontology.pipeline.build import build
-    from exo_ontology.query import open_release, run_query
+    from exo_ontology.query.engine import open_release, run_query
 
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmpdir:

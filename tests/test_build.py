@@ -12,13 +12,13 @@ import pytest
 from rdflib import Graph, URIRef
 
 from exo_ontology.errors import ValidationFailed
-from exo_ontology.findings_table import columns, read_tsv
-from exo_ontology.imports import module_of
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.namespaces import compress
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline.build import BuildResult, build
 from exo_ontology.reading import read_manifest
+from exo_ontology.release.findings_table import columns, read_tsv
+from exo_ontology.release.imports import module_of
 from tests.conftest import ROOT, quiet
 
 RELEASE_FILES = ("exoc.owl", "exoc.ttl", "exoc-base.ttl", "exoc.jsonld", "exoc.nt", "exoc.trig",

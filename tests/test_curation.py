@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import pytest
 
-from exo_ontology.curation import FINDING_COLUMNS, GROUNDING_COLUMNS, apply_overlay, load_overlay
+from exo_ontology.curation.overlay import FINDING_COLUMNS, GROUNDING_COLUMNS, apply_overlay, load_overlay
 from exo_ontology.errors import InputError, ValidationFailed
 from exo_ontology.extraction.ids import finding_id
 from exo_ontology.model import Evidence, Finding
@@ -100,7 +100,7 @@ def test_build_never_writes_curation_files(tmp_path: Path) -> None:
 
 
 def test_grounding_overrides_replace_or_drop_mentions(tmp_path: Path) -> None:
-    from exo_ontology.curation import load_grounding_overrides, override_mentions
+    from exo_ontology.curation.overlay import load_grounding_overrides, override_mentions
     from exo_ontology.model import Candidate, Mention
 
     write(tmp_path / "groundings.tsv", GROUNDING_COLUMNS, [

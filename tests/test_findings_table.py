@@ -7,10 +7,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exo_ontology.assembly import findings_dataset, merge
 from exo_ontology.extraction.ids import finding_id
-from exo_ontology.findings_table import columns, escape, findings_rows, read_tsv, to_tsv, unescape
 from exo_ontology.model import Evidence, Finding, SourceDoc
+from exo_ontology.release.assembly import findings_dataset, merge
+from exo_ontology.release.findings_table import columns, escape, findings_rows, read_tsv, to_tsv, unescape
 from exo_ontology.validation.run import to_store
 
 ROOT = Path(__file__).resolve().parents[1]

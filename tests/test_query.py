@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from exo_ontology.errors import InputError, MissingInputError
-from exo_ontology.query import (
+from exo_ontology.query.engine import (
     guess_output_format,
     open_release,
     read_query,

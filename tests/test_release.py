@@ -11,7 +11,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
 from exo_ontology.errors import InputError
-from exo_ontology.release import (
+from exo_ontology.release.files import (
     PARSERS,
     WRITERS,
     ReleaseInfo,

@@ -23,7 +23,7 @@ def _emit_rows(rows: list[dict[str, str]], columns: list[str] | tuple[str, ...],
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif fmt == "tsv":
-        from exo_ontology.findings_table import escape
+        from exo_ontology.release.findings_table import escape
 
         sys.stdout.write("\t".join(columns) + "\n")
         for row in rows:
@@ -82,8 +82,8 @@ def extract_cli(
 
     Example: exo extract paper.txt --format tsv
     """
-    from exo_ontology.findings_table import columns
     from exo_ontology.pipeline.build import extract_file
+    from exo_ontology.release.findings_table import columns
 
     with exit_on_error():
         rows = extract_file(paths_of(root), path)

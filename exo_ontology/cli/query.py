@@ -12,7 +12,7 @@ from rich.table import Table
 
 from exo_ontology.cli.common import Root, exit_on_error, paths_of
 from exo_ontology.namespaces import compress
-from exo_ontology.query import (
+from exo_ontology.query.engine import (
     RENDERERS,
     QueryResult,
     guess_output_format,

@@ -8,18 +8,16 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from exo_ontology import assembly, metadata
-from exo_ontology.curation import apply_overlay, load_overlay
+from exo_ontology.curation.overlay import apply_overlay, load_overlay
 from exo_ontology.errors import ValidationFailed
 from exo_ontology.evaluation.run import write_quality_report
-from exo_ontology.findings_table import write_findings_tsv
-from exo_ontology.imports import GENERATED_HEADER, build_import_modules, check_terms, referenced_curies
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline.documents import Log, Reader, extract_documents, findings_from_text
 from exo_ontology.reading import read_manifest, read_raw
-from exo_ontology.release import (
+from exo_ontology.release import assembly, metadata
+from exo_ontology.release.files import (
     ONTOLOGY_IRI,
     WRITERS,
     canonical,
@@ -30,6 +28,8 @@ from exo_ontology.release import (
     write_manifest,
     write_trig,
 )
+from exo_ontology.release.findings_table import write_findings_tsv
+from exo_ontology.release.imports import GENERATED_HEADER, build_import_modules, check_terms, referenced_curies
 from exo_ontology.validation.report import Report
 from exo_ontology.validation.run import store_from_ntriples, to_store, validate_graph
 
@@ -133,7 +133,7 @@ def refresh_imports(paths: Paths, built: Path) -> None:
 
 def extract_file(paths: Paths, path: Path) -> list[dict[str, str]]:
     """Findings of any text file, as findings.tsv rows (nothing is added to the release)."""
-    from exo_ontology.findings_table import findings_rows
+    from exo_ontology.release.findings_table import findings_rows
 
     doc = SourceDoc(doc_id=path.stem, path=path)
     reader = Reader.from_paths(paths)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from exo_ontology.curation import load_grounding_overrides, override_mentions
+from exo_ontology.curation.overlay import load_grounding_overrides, override_mentions
 from exo_ontology.errors import InputError
 from exo_ontology.extraction import Kinds, extract_findings, load_kinds
 from exo_ontology.grounding.grounder import Grounder

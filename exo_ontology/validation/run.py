@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph
 
 from exo_ontology.errors import InputError, MissingInputError
 from exo_ontology.paths import Paths
-from exo_ontology.release import guess_format
+from exo_ontology.release.files import guess_format
 from exo_ontology.validation.reasoner import run_reasoner
 from exo_ontology.validation.report import Report
 from exo_ontology.validation.shacl import load_shapes, run_shacl

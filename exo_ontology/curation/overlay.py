@@ -17,10 +17,10 @@ from pathlib import Path
 from exo_ontology import vocabulary as V
 from exo_ontology.errors import InputError, ValidationFailed, located
 from exo_ontology.extraction.ids import finding_id
-from exo_ontology.findings_table import unescape
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import SLOTS, Candidate, Evidence, Finding, Mention
 from exo_ontology.namespaces import compress
+from exo_ontology.release.findings_table import unescape
 
 FINDING_COLUMNS = ("action", "finding", "doc_id", "quote", "char_start", *SLOTS, "curator", "reason")
 GROUNDING_COLUMNS = ("text", "type", "curie", "curator", "reason")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from exo_ontology.assembly import SLOT_PROPERTIES
 from exo_ontology.model import SLOTS
 from exo_ontology.namespaces import SOURCE, compress
-from exo_ontology.query import run_query
+from exo_ontology.query.engine import run_query
+from exo_ontology.release.assembly import SLOT_PROPERTIES
 
 _SLOT_OF = {str(prop): slot for slot, prop in SLOT_PROPERTIES.items()}
 _KNOWLEDGE = {"EXOC:0007001": "text_mining", "EXOC:0007002": "curated", "EXOC:0007003": "manual"}

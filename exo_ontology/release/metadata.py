@@ -9,10 +9,10 @@ from rdflib.namespace import DCTERMS, OWL, SKOS, VOID
 from rdflib.term import Node
 
 from exo_ontology import vocabulary as V
-from exo_ontology.assembly import document_iri
 from exo_ontology.model import SourceDoc
 from exo_ontology.namespaces import EXOC_BASE, IAO_DEFINITION, PREFIX_MAP, bind_all, compress
-from exo_ontology.release import ONTOLOGY_IRI, WRITERS, ReleaseInfo
+from exo_ontology.release.assembly import document_iri
+from exo_ontology.release.files import ONTOLOGY_IRI, WRITERS, ReleaseInfo
 
 DATASET = URIRef(f"{EXOC_BASE}void")
 MAPPING_PREDICATES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)

@@ -1,0 +1,1 @@
+"""The curation overlay: reviewers' accept/reject/edit rows and grounding overrides."""

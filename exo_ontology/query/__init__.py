@@ -1,0 +1,1 @@
+"""SPARQL over the release: the embedded engine and result formats."""

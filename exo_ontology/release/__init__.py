@@ -1,0 +1,1 @@
+"""Assemble the release graphs, write the release files, their metadata and documentation."""
