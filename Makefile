@@ -9,19 +9,18 @@ EXO    := $(VENV)/bin/exo
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system-deps build validate test lint bench lexicon clean
+.PHONY: all help setup system-deps build validate test check-reference lint bench lexicon clean
 
 all: build ## Set up (if needed) and build the release into build/
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-system-deps: ## Install Java (HermiT) and raptor2-utils from Debian when missing
-	@if ! command -v java >/dev/null || ! command -v rapper >/dev/null; then \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless raptor2-utils >/dev/null; \
-	fi
+# Debian packages: Java (HermiT, Jena), raptor (rapper), Jena (riot), Virtuoso and Graphviz (docs drawings) for
+# the build and the store tests, Chromium for the docs screenshots. Installed only where a command is missing.
+DEBIAN_PACKAGES := default-jre-headless raptor2-utils libapache-jena-java virtuoso-opensource graphviz chromium fonts-dejavu-core
+system-deps: ## Install the Debian packages the build and the tests use, where missing
+	@./.ci/system-deps $(DEBIAN_PACKAGES)
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +38,9 @@ validate: setup ## Validate the current release (SHACL, QC queries, HermiT)
 
 test: setup ## Run the test suite
 	$(VENV)/bin/pytest
+
+check-reference: setup ## Developers: check the lexicon and the tests' expected identifiers against ../shared/reference
+	$(VENV)/bin/pytest -m reference
 
 lint: setup ## ruff and mypy
 	$(VENV)/bin/ruff check exo_ontology tests
