@@ -50,10 +50,13 @@ def validate_cli(
         "--report", help="Where to write the TSV (default: build/reports/validation.tsv for the release; "
                          "none for another file, so the release's report is never overwritten).")] = None,
     no_reasoner: Annotated[bool, typer.Option("--no-reasoner", help="Skip HermiT.")] = False,
+    catalog: Annotated[Path | None, typer.Option(
+        "--catalog", help="XML catalog (catalog-v001.xml) resolving the file's owl:imports to local files; "
+                          "the file is checked together with everything it imports, offline.")] = None,
 ) -> None:
     """Check an RDF file with the SHACL shapes, the QC queries and HermiT; exit 1 on any ERROR.
 
-    Example: exo validate build/exoc.ttl
+    Examples: exo validate build/exoc.ttl; exo validate my-ontology.ttl --catalog catalog-v001.xml
     """
     from exo_ontology.validation import validate_path
 
@@ -61,7 +64,7 @@ def validate_cli(
         paths = paths_of(root)
         release = paths.build_dir / "exoc.ttl"
         target = data or release
-        report = validate_path(target, paths, reasoner=not no_reasoner)
+        report = validate_path(target, paths, reasoner=not no_reasoner, catalog=catalog)
         is_release = target.resolve() == release.resolve()
         print_report(report)
         if report_file or is_release:

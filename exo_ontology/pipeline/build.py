@@ -20,6 +20,7 @@ from exo_ontology.release import assembly, metadata
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
     WRITERS,
+    as_base,
     canonical,
     read_release_info,
     serialize_all,
@@ -58,7 +59,8 @@ def assemble_graphs(paths: Paths, docs: list[SourceDoc], findings: list[Finding]
     report.extend("lexicon", check_terms(curies, lexicon))
     modules = build_import_modules(curies, lexicon)
     full = assembly.drop_ontology_headers(assembly.merge(ontology, *modules.values(), kg), ONTOLOGY_IRI)
-    graphs = {"full": canonical(full), "base": canonical(assembly.merge(ontology, kg)), "dataset": dataset}
+    base = as_base(assembly.merge(ontology, kg), info)
+    graphs = {"full": canonical(full), "base": canonical(base), "dataset": dataset}
     return graphs, modules, report
 
 

@@ -24,6 +24,9 @@ from exo_ontology.errors import InputError, MissingInputError
 from exo_ontology.namespaces import EXOC_BASE, PREFIX_MAP, VOCAB_PREFIXES, bind_all
 
 ONTOLOGY_IRI = URIRef(f"{EXOC_BASE}exoc.owl")
+#: the base release (the project's own axioms and findings, no imported terms) is an ontology of its own,
+#: as ODK base files are, so that an importer can tell it from the full release
+BASE_IRI = URIRef(f"{EXOC_BASE}exoc-base.owl")
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,11 @@ class ReleaseInfo:
 
     @property
     def version_iri(self) -> URIRef:
-        return URIRef(f"{EXOC_BASE}releases/{self.date}/exoc.owl")
+        return self.version_iri_of(ONTOLOGY_IRI)
+
+    def version_iri_of(self, ontology: URIRef) -> URIRef:
+        """The dated IRI of this release of `ontology` (the full release or the base)."""
+        return URIRef(f"{EXOC_BASE}releases/{self.date}/{str(ontology).rsplit('/', 1)[-1]}")
 
 
 def read_release_info(path: Path) -> ReleaseInfo:
@@ -53,6 +60,19 @@ def stamp_version(graph: Graph, info: ReleaseInfo) -> None:
     """Add the dated owl:versionIRI and owl:versionInfo to the ontology header."""
     graph.set((ONTOLOGY_IRI, OWL.versionIRI, info.version_iri))
     graph.set((ONTOLOGY_IRI, OWL.versionInfo, Literal(info.version)))
+
+
+def as_base(graph: Graph, info: ReleaseInfo) -> Graph:
+    """The graph with its ontology header moved to the base IRI and given the base's own versionIRI."""
+    out = Graph()
+    bind_all(out)
+    for s, p, o in graph:
+        if s == ONTOLOGY_IRI:
+            s = BASE_IRI
+        if s == BASE_IRI and p == OWL.versionIRI:
+            o = info.version_iri_of(BASE_IRI)
+        out.add((s, p, o))
+    return out
 
 
 def canonical(graph: Graph) -> Graph:

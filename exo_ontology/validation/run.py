@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
-from exo_ontology.errors import InputError, MissingInputError
 from exo_ontology.paths import Paths
-from exo_ontology.release.files import guess_format
+from exo_ontology.validation.loading import load_closure, load_graph
 from exo_ontology.validation.reasoner import run_reasoner
 from exo_ontology.validation.report import Report
 from exo_ontology.validation.shacl import load_shapes, run_shacl
@@ -28,36 +27,19 @@ def store_from_ntriples(ntriples: bytes) -> ox.Store:
     return store
 
 
-def validate_graph(graph: Graph, paths: Paths, reasoner: bool = True) -> Report:
-    """SHACL shapes, SPARQL QC queries and (optionally) HermiT on one graph."""
+def validate_graph(graph: Graph, paths: Paths, reasoner: bool = True, release: bool = True) -> Report:
+    """SHACL shapes, SPARQL QC queries and (optionally) HermiT on one graph; `release` false for an
+    ontology that imports EXOC (its findings need not be named in EXOC's namespace)."""
     report = Report()
-    report.extend("shacl", run_shacl(graph, load_shapes(paths.shapes_dir)))
+    report.extend("shacl", run_shacl(graph, load_shapes(paths.shapes_dir, release=release)))
     report.extend("sparql", run_checks(to_store(graph), violation_queries(paths.sparql_dir)))
     if reasoner:
         report.extend("hermit", run_reasoner(graph))
     return report
 
 
-def load_graph(path: Path) -> Graph:
-    """Parse any RDF file (format from its extension); named graphs are merged."""
-    if not path.is_file():
-        raise MissingInputError(f"{path}: no such file (run `exo build` first?)")
-    fmt = guess_format(path)
-    try:
-        if fmt in ("trig", "nquads"):
-            dataset = Dataset()
-            dataset.parse(path, format=fmt)
-            merged = Graph()
-            for quad in dataset.quads():
-                merged.add(quad[:3])
-            return merged
-        graph = Graph()
-        graph.parse(path, format=fmt)
-        return graph
-    except Exception as err:  # parsers raise many types; the user needs file + reason
-        raise InputError(f"{path}: cannot be parsed as {fmt} ({err})") from err
-
-
-def validate_path(path: Path, paths: Paths, reasoner: bool = True) -> Report:
-    """Validate an RDF file, e.g. build/exoc.ttl or an edited copy of the ontology."""
-    return validate_graph(load_graph(path), paths, reasoner=reasoner)
+def validate_path(path: Path, paths: Paths, reasoner: bool = True, catalog: Path | None = None) -> Report:
+    """Validate an RDF file, e.g. build/exoc.ttl or an edited copy of the ontology; with a catalog,
+    the file together with everything it imports (an ontology that imports EXOC)."""
+    graph = load_closure(path, catalog).graph if catalog else load_graph(path)
+    return validate_graph(graph, paths, reasoner=reasoner, release=catalog is None)
