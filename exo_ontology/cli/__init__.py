@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from exo_ontology.cli import build, ground, query, sources
+from exo_ontology.cli.common import version_text
+from exo_ontology.paths import Paths
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None,
                   help="Build, check and query EXOC, the knowledge graph of extracellular vesicles in cancer.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(version_text(Paths.find()))
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Print the package version and the version of the release this project builds.")] = False) -> None:
+    """Build, check and query EXOC, the knowledge graph of extracellular vesicles in cancer."""
+
+
 app.command("build")(build.build_cli)
 app.command("validate")(build.validate_cli)
 app.command("evaluate")(build.evaluate_cli)

@@ -29,15 +29,19 @@ def print_report(report: Report, limit: int = 50) -> None:
 
 
 def build_cli(root: Root = None,
-              no_reasoner: Annotated[bool, typer.Option("--no-reasoner", help="Skip HermiT.")] = False) -> None:
+              no_reasoner: Annotated[bool, typer.Option("--no-reasoner", help="Skip HermiT.")] = False,
+              wait: Annotated[bool, typer.Option(
+                  "--wait", help="If another build of this project is running, wait for it "
+                                 "(default: exit 2 at once).")] = False) -> None:
     """Build the release from sources/ into build/ (validated before it replaces the old one).
 
     Example: exo build
     """
     from exo_ontology.pipeline.build import build
+    from exo_ontology.progress import RichSteps
 
-    with exit_on_error():
-        result = build(paths_of(root), reasoner=not no_reasoner, log=err)
+    with exit_on_error(), RichSteps() as steps:
+        result = build(paths_of(root), reasoner=not no_reasoner, log=err, steps=steps, wait=wait)
         print_report(result.report)
         err(" ".join(f"{k}={v}" for k, v in sorted(result.counts.items())))
         err(f"release written to {result.out_dir}")
@@ -58,13 +62,15 @@ def validate_cli(
 
     Examples: exo validate build/exoc.ttl; exo validate my-ontology.ttl --catalog catalog-v001.xml
     """
+    from exo_ontology.progress import RichSteps
     from exo_ontology.validation import validate_path
 
     with exit_on_error():
         paths = paths_of(root)
         release = paths.build_dir / "exoc.ttl"
         target = data or release
-        report = validate_path(target, paths, reasoner=not no_reasoner, catalog=catalog)
+        with RichSteps() as steps:
+            report = validate_path(target, paths, reasoner=not no_reasoner, catalog=catalog, steps=steps)
         is_release = target.resolve() == release.resolve()
         print_report(report)
         if report_file or is_release:

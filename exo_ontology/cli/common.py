@@ -37,3 +37,27 @@ def exit_on_error() -> Iterator[None]:
     except (FileNotFoundError, IsADirectoryError, PermissionError, UnicodeDecodeError) as error:
         err(f"error: {error}")
         raise typer.Exit(EXIT_UNUSABLE) from None
+
+
+def version_text(paths: Paths) -> str:
+    """`exo --version`: the package (and extractor) version, the release version the project builds
+    (ontology/release.toml) and the one build/ holds."""
+    import json
+
+    from exo_ontology import __version__
+    from exo_ontology.release.files import read_release_info
+
+    lines = [f"exo-ontology {__version__}"]
+    try:
+        info = read_release_info(paths.release_info)
+    except ExoError:
+        return lines[0] + " (no project here: ontology/release.toml not found)"
+    dated = info.version if info.version == info.date else f"{info.version} of {info.date}"
+    lines.append(f"release {dated} ({info.version_iri}), from {paths.release_info}")
+    manifest = paths.build_dir / "manifest.json"
+    if manifest.is_file():
+        built = json.loads(manifest.read_text(encoding="utf-8"))
+        lines.append(f"built: release {built.get('version', '?')} in {paths.build_dir}")
+    else:
+        lines.append(f"built: nothing yet in {paths.build_dir} (run `exo build`)")
+    return "\n".join(lines)

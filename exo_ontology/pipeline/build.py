@@ -9,13 +9,15 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from exo_ontology.curation.overlay import apply_overlay, load_overlay
-from exo_ontology.errors import ValidationFailed
+from exo_ontology.errors import InputError, ValidationFailed
 from exo_ontology.evaluation.run import write_quality_report
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline.documents import Log, Reader, extract_documents, findings_from_text
-from exo_ontology.reading import read_manifest, read_raw
+from exo_ontology.pipeline.lock import build_lock
+from exo_ontology.progress import SILENT, Steps
+from exo_ontology.reading import read_manifest, read_raw, unlisted_files
 from exo_ontology.release import assembly, metadata
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
@@ -88,28 +90,47 @@ def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules
     return counts
 
 
-def build(paths: Paths, reasoner: bool = True, log: Log = print) -> BuildResult:
-    """Build the release from sources/ into build/; build/ is replaced only if validation passes."""
+def build(paths: Paths, reasoner: bool = True, log: Log = print, steps: Steps = SILENT,
+          wait: bool = False) -> BuildResult:
+    """Build the release from sources/ into build/; build/ is replaced only if validation passes.
+
+    One build at a time per project (`build.lock`): a second one waits (`wait`) or raises BuildLocked.
+    """
+    with build_lock(paths.root, wait=wait):
+        return _build(paths, reasoner, log, steps)
+
+
+def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps) -> BuildResult:
     docs, problems = read_manifest(paths.manifest)
+    unlisted = unlisted_files(paths.manifest)
+    if unlisted:
+        raise InputError(unlisted[0] + (f" (and {len(unlisted) - 1} more unlisted files)" if len(unlisted) > 1 else ""))
     for problem in problems:
         log(f"warning: {problem}")
-    reader = Reader.from_paths(paths)
-    findings, texts, read_problems = extract_documents(docs, reader, log)
+    with steps.step("loading the lexicon and the grounder"):
+        reader = Reader.from_paths(paths)
+    with steps.step("reading documents", total=len(docs)) as advance:
+        findings, texts, read_problems = extract_documents(docs, reader, log, advance)
+    # a document that could not be read is not a source of this release
+    docs = [doc for doc in docs if doc.doc_id in texts]
     machine = findings
     overlay = load_overlay(paths.curation_dir, reader.lexicon, texts,
                            {f.finding_id for f in findings}, assembly.exoc_terms(paths.edit_file))
     findings = apply_overlay(findings, overlay, texts)
-    graphs, modules, report = assemble_graphs(paths, docs, findings, reader.lexicon)
+    with steps.step("assembling the release graphs"):
+        graphs, modules, report = assemble_graphs(paths, docs, findings, reader.lexicon)
     staging = paths.root / "build.staging"
     if staging.exists():
         shutil.rmtree(staging)
     (staging / "reports").mkdir(parents=True)
-    counts = write_release(staging, paths, graphs, modules, docs)
-    checks = validate_graph(graphs["full"], paths, reasoner=reasoner)
+    with steps.step("writing the release files"):
+        counts = write_release(staging, paths, graphs, modules, docs)
+    checks = validate_graph(graphs["full"], paths, reasoner=reasoner, steps=steps)
     report.extend("release", checks.problems)
     report.checks.extend(checks.checks)
     report.write(staging / "reports" / "validation.tsv")
-    write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md")
+    with steps.step("measuring extraction quality (reports/quality.md)"):
+        write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md")
     write_manifest(staging, read_release_info(paths.release_info), counts)
     result = BuildResult(paths.build_dir, report, counts, problems + read_problems)
     if not report.conforms:

@@ -45,9 +45,11 @@ def findings_from_text(doc: SourceDoc, raw: str, reader: Reader) -> list[Finding
     return extract_findings(doc, raw, sentences, mentions, reader.grounder, reader.kinds)
 
 
-def extract_documents(docs: list[SourceDoc], reader: Reader,
-                      log: Log) -> tuple[list[Finding], dict[str, str], list[str]]:
-    """Findings of every readable document; a bad document is reported and skipped."""
+def extract_documents(docs: list[SourceDoc], reader: Reader, log: Log,
+                      advance: Callable[[int], None] = lambda _done: None,
+                      ) -> tuple[list[Finding], dict[str, str], list[str]]:
+    """Findings of every readable document; a bad document is reported and skipped. The texts hold
+    the documents that could be read (with or without findings)."""
     findings: list[Finding] = []
     texts: dict[str, str] = {}
     problems: list[str] = []
@@ -60,6 +62,8 @@ def extract_documents(docs: list[SourceDoc], reader: Reader,
             problems.append(str(err))
             log(f"warning: {err}")
             continue
+        finally:
+            advance(1)
         log(f"{doc.doc_id}: {len(found)} findings")
         findings.extend(found)
     return findings, texts, problems

@@ -12,7 +12,7 @@ from exo_ontology.model import Sentence, SourceDoc
 from exo_ontology.reading.annotations import Annotation, parse_annotations
 from exo_ontology.reading.cleaning import CleanText, clean
 from exo_ontology.reading.segmenting import Reading, raw_pieces, segment
-from exo_ontology.reading.sources import add_source, read_manifest, read_raw
+from exo_ontology.reading.sources import add_source, read_manifest, read_raw, unlisted_files
 
 
 def read_document(doc: SourceDoc, raw: str) -> list[Sentence]:
@@ -37,4 +37,5 @@ __all__ = [
     "read_document_report",
     "read_manifest",
     "read_raw",
+    "unlisted_files",
 ]

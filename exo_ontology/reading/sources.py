@@ -63,6 +63,23 @@ def read_manifest(manifest: Path) -> tuple[list[SourceDoc], list[str]]:
     return docs, problems
 
 
+#: files of sources/ that are not documents: the manifest itself and the folder's own notes
+NOT_DOCUMENTS = frozenset({"manifest.tsv", "README.md"})
+
+
+def unlisted_files(manifest: Path) -> list[str]:
+    """One error line for each file of the manifest's folder that no manifest row lists.
+
+    A document copied into sources/ by hand would otherwise be left out of the release without a word.
+    """
+    listed = _listed_names(manifest)
+    return [f"{path}: not listed in {manifest}; add its row with "
+            f"`exo sources add {path} --title \"...\" --doi ... --licence ...`, or move it out of sources/"
+            for path in sorted(manifest.parent.iterdir())
+            if path.is_file() and not path.name.startswith(".") and path.name not in NOT_DOCUMENTS
+            and path.name not in listed]
+
+
 def read_raw(doc: SourceDoc, max_bytes: int = 20_000_000) -> str:
     """The document's text exactly as in the file (no newline translation), or a clear InputError.
 

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from exo_ontology.paths import Paths
+from exo_ontology.progress import SILENT, Steps
 from exo_ontology.validation.loading import load_closure, load_graph
 from exo_ontology.validation.reasoner import run_reasoner
 from exo_ontology.validation.report import Report
@@ -27,19 +28,25 @@ def store_from_ntriples(ntriples: bytes) -> ox.Store:
     return store
 
 
-def validate_graph(graph: Graph, paths: Paths, reasoner: bool = True, release: bool = True) -> Report:
+def validate_graph(graph: Graph, paths: Paths, reasoner: bool = True, release: bool = True,
+                   steps: Steps = SILENT) -> Report:
     """SHACL shapes, SPARQL QC queries and (optionally) HermiT on one graph; `release` false for an
     ontology that imports EXOC (its findings need not be named in EXOC's namespace)."""
     report = Report()
-    report.extend("shacl", run_shacl(graph, load_shapes(paths.shapes_dir, release=release)))
-    report.extend("sparql", run_checks(to_store(graph), violation_queries(paths.sparql_dir)))
+    with steps.step("SHACL shapes"):
+        report.extend("shacl", run_shacl(graph, load_shapes(paths.shapes_dir, release=release)))
+    with steps.step("QC queries"):
+        report.extend("sparql", run_checks(to_store(graph), violation_queries(paths.sparql_dir)))
     if reasoner:
-        report.extend("hermit", run_reasoner(graph))
+        with steps.step("HermiT"):
+            report.extend("hermit", run_reasoner(graph))
     return report
 
 
-def validate_path(path: Path, paths: Paths, reasoner: bool = True, catalog: Path | None = None) -> Report:
+def validate_path(path: Path, paths: Paths, reasoner: bool = True, catalog: Path | None = None,
+                  steps: Steps = SILENT) -> Report:
     """Validate an RDF file, e.g. build/exoc.ttl or an edited copy of the ontology; with a catalog,
     the file together with everything it imports (an ontology that imports EXOC)."""
-    graph = load_closure(path, catalog).graph if catalog else load_graph(path)
-    return validate_graph(graph, paths, reasoner=reasoner, release=catalog is None)
+    with steps.step(f"reading {path.name}" + (" and its imports" if catalog else "")):
+        graph = load_closure(path, catalog).graph if catalog else load_graph(path)
+    return validate_graph(graph, paths, reasoner=reasoner, release=catalog is None, steps=steps)
