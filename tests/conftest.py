@@ -14,6 +14,7 @@ from exo_ontology.namespaces import compress
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline.build import BuildResult, build
 from exo_ontology.pipeline.documents import Reader, findings_from_text
+from tests import reference, reference_pins
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMOTES, INHIBITS = compress(str(V.PROMOTES)), compress(str(V.INHIBITS))
@@ -26,6 +27,14 @@ def copy_project(target: Path) -> Paths:
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "tests" / "gold", target / "tests" / "gold")
     return Paths(target)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """With EXO_PIN_REFERENCE=1, write the lookups this session made into the committed pins."""
+    if reference.pinning():
+        written = reference_pins.save(reference.RECORDED_IDS, reference.RECORDED_SELECTIONS)
+        print(f"\npinned {len(reference.RECORDED_IDS)} IDs and {len(reference.RECORDED_SELECTIONS)} row "
+              f"selections of this session into {', '.join(p.name for p in written)}")
 
 
 def quiet(_message: str) -> None:

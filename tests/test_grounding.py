@@ -1,4 +1,4 @@
-"""Grounder: acceptance checks on the shipped lexicon (expected IDs read from ../shared/reference),
+"""Grounder: acceptance checks on the shipped lexicon (expected IDs pinned from ../shared/reference),
 ranking rules on a tiny in-memory lexicon, the edit file's names, and speed."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from exo_ontology.grounding.grounder import STATUS_RANK, TYPES, Grounder, band
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.lexicon.records import Name, Term
 from exo_ontology.paths import Paths
-from tests.reference import gene, ref, table
+from tests.reference import gene, ref, rows
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,8 +37,8 @@ def test_pd_l1(grounder: Grounder) -> None:
 def test_mir_21(grounder: Grounder) -> None:
     cands = grounder.ground("miR-21")
     assert cands[0].curie == gene("MIR21") == "NCBIGene:406991"
-    mature = {f"mirbase.mature:{r['mature_acc']}" for r in table("mirbase_v22_mature.tsv.gz")
-              if r["name"] in ("hsa-miR-21-5p", "hsa-miR-21-3p")}
+    mature = {f"mirbase.mature:{r['mature_acc']}" for name in ("hsa-miR-21-5p", "hsa-miR-21-3p")
+              for r in rows("mirbase_v22_mature.tsv.gz", "name", name)}
     assert len(mature) == 2 and mature <= {c.curie for c in cands}
 
 
@@ -68,8 +68,7 @@ def test_labels_ground_to_their_terms(grounder: Grounder, text: str, file: str, 
 
 @pytest.mark.parametrize("text", ["Taxol", "5-FU"])
 def test_drug_names_via_curated_names(grounder: Grounder, text: str) -> None:
-    expected = {r["chebi_id"] for r in table("chebi_drugs.tsv")
-                if r["query_name"].casefold() == text.casefold()}
+    expected = {r["chebi_id"] for r in rows("chebi_drugs.tsv", "query_name", text, fold=True)}
     assert best(grounder, text) in expected and best(grounder, text).startswith("CHEBI:")
 
 
@@ -89,8 +88,8 @@ def test_chemoresistance_is_the_exoc_drug_resistance_class(grounder: Grounder) -
 
 
 def test_ambiguous_alias_lists_every_gene_curated_first(grounder: Grounder) -> None:
-    holders = {f"NCBIGene:{r['ncbi_gene_id']}" for r in table("human_genes.tsv.gz")
-               if "HRS" in r["alias_symbols"].split("|") + r["ncbi_synonyms"].split("|")}
+    holders = {f"NCBIGene:{r['ncbi_gene_id']}" for column in ("alias_symbols", "ncbi_synonyms")
+               for r in rows("human_genes.tsv.gz", column, "HRS", multi=True)}
     cands = grounder.ground("HRS", type="gene", limit=20)
     assert cands[0].curie == gene("HGS") and cands[0].status == "curated"
     assert holders <= {c.curie for c in cands}

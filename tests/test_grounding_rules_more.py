@@ -1,6 +1,6 @@
 """The grounder's second round of general rules: rewrites, conventions, back-offs, gene ties,
 NCBI designations and the evaluation's use of document abbreviations. Shipped-lexicon checks
-use names that are not in the seed documents; expected IDs are read from ../shared/reference."""
+use names that are not in the seed documents; expected IDs are pinned from ../shared/reference."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.lexicon.records import Name
 from exo_ontology.model import Candidate, Sentence
 from exo_ontology.paths import Paths
-from tests.reference import gene, ref, table
+from tests.reference import gene, one_row, ref, rows
 from tests.test_grounding import _term
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -183,7 +183,7 @@ def test_species_preferred_for_common_names(shipped: Grounder) -> None:
 
 def test_designations_name_genes(shipped: Grounder) -> None:
     esr2 = gene("ESR2")
-    row = next(r for r in table(GENE_INFO) if f"NCBIGene:{r['GeneID']}" == esr2)
+    row = one_row(GENE_INFO, "GeneID", esr2.removeprefix("NCBIGene:"))
     assert "estrogen receptor beta" in row["Other_designations"].split("|")
     found = best(shipped, "estrogen receptor beta", "gene")
     assert found.curie == esr2 and found.status == "related"
@@ -207,9 +207,9 @@ def test_shared_alias_prefers_the_symbol_it_was_made_from(shipped: Grounder) -> 
 
 def test_shared_alias_prefers_the_spelling_as_written(shipped: Grounder) -> None:
     def owner(alias: str) -> str:
-        rows = [r for r in table("human_genes.tsv.gz") if alias in r["alias_symbols"].split("|")]
-        assert len(rows) == 1
-        return "NCBIGene:" + rows[0]["ncbi_gene_id"]
+        holders = rows("human_genes.tsv.gz", "alias_symbols", alias, multi=True)
+        assert len(holders) == 1
+        return "NCBIGene:" + holders[0]["ncbi_gene_id"]
 
     assert best(shipped, "HD-6", "gene").curie == owner("HD-6")
     assert best(shipped, "HD6", "gene").curie == owner("HD6")

@@ -1,4 +1,5 @@
-"""The lexicon: the cut on a tiny reference fixture, its byte stability, and the shipped files."""
+"""The lexicon: the cut on a tiny reference fixture, its byte stability, and the shipped files
+(expected rows pinned from ../shared/reference by tests/reference.py)."""
 
 from __future__ import annotations
 
@@ -16,33 +17,13 @@ from exo_ontology.lexicon.designations import GENE_INFO
 from exo_ontology.lexicon.records import DATA_FILES, SOURCES_FILE, STATUSES
 from exo_ontology.lexicon.tsv import read_rows, write_tsv
 from exo_ontology.paths import Paths
+from tests.reference import one_row
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "reference"
-#: The real tables when this checkout sits next to ../shared; else the verbatim rows copied
-#: from them into tests/fixtures/reference (they hold every row the shipped-lexicon tests use).
-REFERENCE = ROOT.parent / "shared" / "reference"
-EXPECTED_FROM = REFERENCE if REFERENCE.is_dir() else FIXTURES
 GZIPPED = {"mondo_terms", "human_genes", "mirbase_v22_precursors", "mirbase_v22_mature",
            "mirbase_name_history", "cl_terms", "uberon_terms", "go_terms", "ncbitaxon_taxslim",
            "chebi_terms", "mesh_terms"}
-
-
-def reference_row(table: str, column: str, value: str) -> dict[str, str]:
-    """The one reference row whose `column` equals `value` (read from the tables, not memory)."""
-    path = EXPECTED_FROM / table
-    if not path.exists():
-        path = FIXTURES / table.removesuffix(".gz")
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        header = handle.readline().rstrip("\n").split("\t")
-        index = header.index(column)
-        for line in handle:
-            if value in line:
-                cells = line.rstrip("\n").split("\t")
-                if cells[index] == value:
-                    return dict(zip(header, cells, strict=True))
-    raise AssertionError(f"{path}: no row with {column} = {value!r}")
 
 
 def make_reference(directory: Path) -> Path:
@@ -75,7 +56,7 @@ def test_fixture_terms(tiny: tuple[Path, dict[str, int], Lexicon]) -> None:
     _, _, lexicon = tiny
     pancreas = lexicon.term("MONDO:0009831")
     assert pancreas is not None and pancreas.type == "disease" and pancreas.source == "mondo"
-    assert pancreas.cancer_branch == reference_row("mondo_terms.tsv.gz", "id",
+    assert pancreas.cancer_branch == one_row("mondo_terms.tsv.gz", "id",
                                                    "MONDO:0009831")["cancer_branch"]
     old = lexicon.term("MONDO:0000002")
     assert old is not None and old.obsolete and old.replaced_by == "MONDO:0009299"
@@ -223,19 +204,19 @@ def test_load_default_is_cached(shipped: Lexicon) -> None:
 
 
 def test_shipped_genes(shipped: Lexicon) -> None:
-    cd274 = reference_row("human_genes.tsv.gz", "symbol", "CD274")
+    cd274 = one_row("human_genes.tsv.gz", "symbol", "CD274")
     assert "PD-L1" in cd274["alias_symbols"].split("|")
     curie = f"NCBIGene:{cd274['ncbi_gene_id']}"
     assert shipped.term(curie).label == "CD274"  # type: ignore[union-attr]
     assert {("CD274", "label", ""), ("PD-L1", "alias", "")} <= names(shipped, curie)
-    mir21 = reference_row("human_genes.tsv.gz", "symbol", "MIR21")
+    mir21 = one_row("human_genes.tsv.gz", "symbol", "MIR21")
     gene = shipped.term(f"NCBIGene:{mir21['ncbi_gene_id']}")
     assert gene is not None and gene.type == "gene"
     assert gene.xrefs == tuple(f"mirbase:{a}" for a in mir21["mirbase_precursor_accs"].split("|"))
 
 
 def test_shipped_mirna(shipped: Lexicon) -> None:
-    row = reference_row("mirbase_v22_mature.tsv.gz", "name", "hsa-miR-21-5p")
+    row = one_row("mirbase_v22_mature.tsv.gz", "name", "hsa-miR-21-5p")
     mirna = shipped.mirna("hsa-miR-21-5p")
     assert mirna is not None and mirna.mature_acc == row["mature_acc"]
     assert mirna.gene_curies == tuple(f"NCBIGene:{g}" for g in row["ncbi_gene_ids"].split("|"))
@@ -250,7 +231,7 @@ def test_shipped_mirna(shipped: Lexicon) -> None:
 ])
 def test_shipped_terms(shipped: Lexicon, table: str, label: str, type_: str, synonym: str,
                        status: str) -> None:
-    row = reference_row(table, "label", label)
+    row = one_row(table, "label", label)
     term = shipped.term(row["id"])
     assert term is not None and (term.label, term.type) == (label, type_)
     if synonym:
@@ -263,6 +244,6 @@ def test_shipped_chebi_ancestors_are_present(shipped: Lexicon) -> None:
     assert chemicals
     missing = {p for t in chemicals for p in t.parents if shipped.term(p) is None}
     assert not missing, f"ChEBI parents missing from the lexicon: {sorted(missing)[:10]}"
-    cisplatin = reference_row("mesh_to_chebi.tsv", "mesh_label", "Cisplatin")["chebi_id"]
+    cisplatin = one_row("mesh_to_chebi.tsv", "mesh_label", "Cisplatin")["chebi_id"]
     top = shipped.ancestors(cisplatin)[-1]
     assert shipped.term(top).parents == ()  # type: ignore[union-attr]

@@ -1,13 +1,11 @@
 """The miRNA name grammar and its resolution against the human miRBase 22 tables.
 
-Expected accessions and genes are read from ../shared/reference, never typed from memory.
+Expected accessions and genes come from ../shared/reference (pinned rows in tests/fixtures), never typed
+from memory.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,19 +14,14 @@ from exo_ontology.grounding.grounder import Grounder
 from exo_ontology.grounding.mirna import MirnaName, find_mirnas, parse
 from exo_ontology.grounding.mirna_resolver import FLAG_SCORE, MirnaResolver
 from exo_ontology.paths import Paths
+from tests.reference import one_row
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "reference"
 
 
-@cache
 def mature(name: str) -> dict[str, str]:
     """The row of mirbase_v22_mature.tsv.gz for a mature name."""
-    with gzip.open(REFERENCE / "mirbase_v22_mature.tsv.gz", "rt", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if row["name"] == name:
-                return row
-    raise AssertionError(f"{name} not in mirbase_v22_mature.tsv.gz")
+    return one_row("mirbase_v22_mature.tsv.gz", "name", name)
 
 
 def genes(name: str) -> set[str]:

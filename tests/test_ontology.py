@@ -1,4 +1,7 @@
-"""The hand-edited ontology ontology/exoc-edit.ttl: declarations, annotations, reuse, OWL 2 DL, HermiT."""
+"""The hand-edited ontology ontology/exoc-edit.ttl: declarations, annotations, reuse, OWL 2 DL, HermiT.
+
+External terms are checked against the shipped lexicon (a cut of the reference tables) in every run, and
+against the full tables in ../shared/reference by the `reference`-marked tests (make check-reference)."""
 
 from __future__ import annotations
 
@@ -18,11 +21,13 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib import namespace as ns
 
 from exo_ontology import vocabulary as V
+from exo_ontology.lexicon import Lexicon, load_default
 from exo_ontology.namespaces import IAO_DEFINITION, OBO, OBOINOWL, compress, expand
+from exo_ontology.paths import Paths
+from tests.reference_pins import REFERENCE
 
 ROOT = Path(__file__).resolve().parents[1]
 EDIT_FILE = ROOT / "ontology" / "exoc-edit.ttl"
-REFERENCE = ROOT.parent / "shared" / "reference"
 FIXTURES = ROOT / "tests" / "fixtures" / "shapes"
 EXOC_STEM = str(V.FINDING)[: -len("0000001")]
 ONTOLOGY_IRI = URIRef("https://w3id.org/exoc/exoc.owl")
@@ -68,10 +73,25 @@ def vocabulary_terms() -> dict[str, URIRef]:
 
 def reference_rows(name: str) -> Iterator[dict[str, str]]:
     path = REFERENCE / name
-    assert path.is_file(), f"{path}: reference table missing (tests read ../shared/reference)"
+    assert path.is_file(), f"{path}: reference table missing (make check-reference needs ../shared/reference)"
     opener = gzip.open if name.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
         yield from csv.DictReader(handle, delimiter="\t")
+
+
+@cache
+def lexicon() -> Lexicon:
+    return load_default(Paths(ROOT))
+
+
+def external_terms(graph: Graph) -> set[URIRef]:
+    """The OBO terms the edit file uses (IAO annotation properties aside)."""
+    used = {n for triple in graph for n in triple if isinstance(n, URIRef) and n.startswith(OBO)}
+    return {n for n in used if not str(n).startswith(f"{OBO}IAO_")}
+
+
+def exoc_labels(graph: Graph) -> dict[str, URIRef]:
+    return {str(label).lower(): term for term in exoc_terms(graph) for label in graph.objects(term, ns.RDFS.label)}
 
 
 @cache
@@ -153,17 +173,26 @@ def test_every_exoc_term_is_in_its_id_range_and_well_annotated() -> None:
 
 
 def test_external_terms_exist_and_are_not_relabelled() -> None:
-    """Every GO/CL/ChEBI/UBERON/NCBITaxon/RO/BFO term used is current in ../shared/reference,
+    """Every GO/CL/ChEBI/UBERON/NCBITaxon/RO/BFO term used is current in the shipped lexicon,
     and its label comes from the generated import modules, not from the edit file."""
-    graph, terms = edit_graph(), reference_terms()
-    used = {n for triple in graph for n in triple if isinstance(n, URIRef) and n.startswith(OBO)}
-    external = {n for n in used if not str(n).startswith(f"{OBO}IAO_")}
+    graph = edit_graph()
+    external = external_terms(graph)
     assert len(external) > 40
     for iri in external:
         curie = compress(iri)
+        term = lexicon().term(curie)
+        assert term is not None, f"{curie} is not in the shipped lexicon"
+        assert not term.obsolete, f"{curie} ({term.label}) is obsolete"
+        assert not list(graph.objects(iri, ns.RDFS.label)), f"{curie}: do not re-label external terms"
+
+
+@pytest.mark.reference
+def test_external_terms_are_current_in_the_reference_tables() -> None:
+    terms = reference_terms()
+    for iri in external_terms(edit_graph()):
+        curie = compress(iri)
         assert curie in terms, f"{curie} is not in the reference tables"
         assert not terms[curie][1], f"{curie} ({terms[curie][0]}) is obsolete"
-        assert not list(graph.objects(iri, ns.RDFS.label)), f"{curie}: do not re-label external terms"
 
 
 def test_go_vesicle_classes_are_reused_and_exoc_vesicles_sit_under_them() -> None:
@@ -180,10 +209,18 @@ def test_go_vesicle_classes_are_reused_and_exoc_vesicles_sit_under_them() -> Non
         assert list(graph.objects(term, OBOINOWL.hasExactSynonym)), f"{compress(term)}: literature names"
 
 
+def test_no_exoc_label_duplicates_a_lexicon_label() -> None:
+    """Never mint a term the lexicon's GO, CL, MONDO or ChEBI cut already has (compared without case)."""
+    labels = exoc_labels(edit_graph())
+    clashes = [(compress(labels[term.label.lower()]), term.curie) for term in lexicon().terms()
+               if term.curie.split(":")[0] in ("GO", "CL", "MONDO", "CHEBI") and term.label.lower() in labels]
+    assert clashes == []
+
+
+@pytest.mark.reference
 def test_no_exoc_label_duplicates_a_reference_label() -> None:
-    """Never mint a term GO, CL, MONDO or ChEBI already has (compared without case)."""
-    labels = {str(label).lower(): term for term in exoc_terms(edit_graph())
-              for label in edit_graph().objects(term, ns.RDFS.label)}
+    """Never mint a term GO, CL, MONDO or ChEBI already has, ChEBI's terms beyond the lexicon's cut too."""
+    labels = exoc_labels(edit_graph())
     clashes = [(compress(labels[row["label"].lower()]), row["id"])
                for name in ("go_terms.tsv.gz", "cl_terms.tsv.gz", "mondo_terms.tsv.gz", "chebi_terms.tsv.gz")
                for row in reference_rows(name) if row["label"].lower() in labels]
@@ -199,8 +236,14 @@ def test_cargo_types_are_cargo_and_chemicals() -> None:
     assert (V.DRUG_CARGO, ns.RDFS.subClassOf, expand("CHEBI:23888")) not in graph, "ChEBI drug is a role"
 
 
+def reused_go_effects(graph: Graph) -> list[URIRef]:
+    reused = [s for s in graph.subjects(OBOINOWL.inSubset, EFFECT_SUBSET) if compress(s).startswith("GO:")]
+    assert len(reused) >= 11
+    return reused
+
+
 def test_effects_are_mapped_to_go_soundly() -> None:
-    graph, terms = edit_graph(), reference_terms()
+    graph = edit_graph()
     effects = [t for t in exoc_terms(graph) if 3000 <= number(t) < 4000]
     for term in effects:
         assert V.EFFECT in set(graph.transitive_objects(term, ns.RDFS.subClassOf)), compress(term)
@@ -209,13 +252,19 @@ def test_effects_are_mapped_to_go_soundly() -> None:
     assert not list(graph.objects(V.DRUG_RESISTANCE, ns.SKOS.exactMatch)), "drug resistance is only related"
     drug_resistance = {str(s) for p in SYNONYMS for s in graph.objects(V.DRUG_RESISTANCE, p)}
     assert {"chemoresistance", "chemotherapy resistance"} <= drug_resistance
+    for iri in reused_go_effects(graph):
+        term = lexicon().term(compress(iri))
+        assert term is not None and term.type == "process", f"{compress(iri)} is not a process in the lexicon"
+        assert not list(graph.objects(iri, ns.RDFS.subClassOf)), "GO effects are grouped, not re-parented"
+
+
+@pytest.mark.reference
+def test_go_effects_are_biological_processes_in_the_reference_table() -> None:
+    terms = reference_terms()
     go_processes = {row["id"] for row in reference_rows("go_terms.tsv.gz")
                     if row["namespace"] == "biological_process"}
-    reused = [s for s in graph.subjects(OBOINOWL.inSubset, EFFECT_SUBSET) if compress(s).startswith("GO:")]
-    assert len(reused) >= 11
-    for iri in reused:
+    for iri in reused_go_effects(edit_graph()):
         assert compress(iri) in go_processes, f"{compress(iri)} ({terms[compress(iri)][0]}) is not a process"
-        assert not list(graph.objects(iri, ns.RDFS.subClassOf)), "GO effects are grouped, not re-parented"
 
 
 def test_individuals_are_pairwise_different() -> None:

@@ -1,6 +1,6 @@
 """recognize(): abbreviations per document, miRNA names, longest match, false-positive guards.
 
-Expected IDs are read from ../shared/reference, never typed from memory.
+Expected IDs come from ../shared/reference (pinned in tests/fixtures), never typed from memory.
 """
 
 from __future__ import annotations
