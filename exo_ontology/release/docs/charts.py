@@ -9,8 +9,9 @@ from exo_ontology.release.docs.findings import FindingPage
 from exo_ontology.release.docs.links import Link
 
 ROW = 22          # px per bar
-LABEL_W = 230     # px for the labels left of the bars
-BAR_W = 300       # px of the longest bar
+LABEL_W = 250     # px for the labels left of the bars (labels are cut to LABEL_CHARS)
+BAR_W = 220       # px of the longest bar
+LABEL_CHARS = 32
 NOT_STATED = "not stated"
 
 
@@ -30,6 +31,7 @@ class BarChart:
     height: int
     label_width: int = LABEL_W
     bar_width: int = BAR_W
+    label_chars: int = LABEL_CHARS
 
     @property
     def width(self) -> int:
