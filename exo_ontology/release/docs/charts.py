@@ -10,7 +10,7 @@ from exo_ontology.release.docs.links import Link
 
 ROW = 22          # px per bar
 LABEL_W = 250     # px for the labels left of the bars (labels are cut to LABEL_CHARS)
-BAR_W = 220       # px of the longest bar
+BAR_W = 190       # px of the longest bar
 LABEL_CHARS = 32
 NOT_STATED = "not stated"
 
