@@ -92,6 +92,15 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class MentionSpan:
+    """A grounded entity inside a quote: its raw-file span and the identifier it was grounded to."""
+
+    start: int                  # offset in the raw file (code points), like Evidence.char_start
+    end: int                    # exclusive
+    curie: str
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Where a finding was read: verbatim quote and its span in the raw document."""
 
@@ -102,6 +111,7 @@ class Evidence:
     section: str = ""
     citations: tuple[str, ...] = ()   # the review's citation markers, e.g. ("[45]",)
     rule: str = ""                    # id of the extraction rule, or "manual"
+    mentions: tuple[MentionSpan, ...] = ()   # grounded entities of the quote, by raw span
 
 
 #: Finding slots that hold identifiers, in findings.tsv column order.

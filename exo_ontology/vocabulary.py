@@ -61,6 +61,7 @@ CITATION_MARKER = _t(123)     # xsd:string, e.g. "[45]"
 EXTRACTION_RULE = _t(124)     # xsd:string, id of the rule that produced the finding
 EXTRACTOR_VERSION = _t(125)   # xsd:string
 SECTION = _t(126)             # xsd:string, heading of the section the quote is in
+MENTION_SPAN = _t(127)        # xsd:string "start end CURIE": a grounded entity of the quote (raw offsets)
 
 # --- individuals of the value partitions --------------------------------------
 PROMOTES = _t(6001)

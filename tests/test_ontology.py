@@ -39,7 +39,8 @@ EFFECT_SUBSET = V._t(130)
 DATA_RANGES = {V.DISEASE_INHERITED: ns.XSD.boolean, V.PATHWAY_TEXT: ns.XSD.string, V.CURATION_NOTE: ns.XSD.string,
                V.QUOTE: ns.XSD.string, V.CHAR_START: ns.XSD.nonNegativeInteger, V.CHAR_END: ns.XSD.nonNegativeInteger,
                V.CITATION_MARKER: ns.XSD.string, V.EXTRACTION_RULE: ns.XSD.string,
-               V.EXTRACTOR_VERSION: ns.XSD.string, V.SECTION: ns.XSD.string}
+               V.EXTRACTOR_VERSION: ns.XSD.string, V.SECTION: ns.XSD.string,
+               V.MENTION_SPAN: ns.XSD.string}
 #: value-partition class of each individual range (thousands digit of the EXOC number)
 PARTITIONS = {4: V.APPLICATION, 5: V.STUDY_TYPE, 6: V.DIRECTION, 7: V.KNOWLEDGE_SOURCE}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from exo_ontology.model import Evidence, Mention, Sentence, SourceDoc
+from exo_ontology.model import Evidence, Mention, MentionSpan, Sentence, SourceDoc
 from exo_ontology.reading.segmenting import raw_pieces
 
 #: a citation marker in a quote ("[12]", "[3–5, 8]"): a format of references, not an extraction cue
@@ -25,9 +25,22 @@ def evidence_span(sentence: Sentence, mentions: list[Mention]) -> tuple[int, int
     return max(pieces, key=lambda p: (sum(p[0] <= x < p[1] for x in points), p[1] - p[0]))
 
 
+def mention_spans(sentence: Sentence, mentions: list[Mention], start: int, end: int) -> tuple[MentionSpan, ...]:
+    """The grounded mentions that fall inside the quoted raw span [start, end), in text order."""
+    spans = set()
+    for m in mentions:
+        if m.best is None or not 0 <= m.start < m.end <= len(sentence.text):
+            continue
+        raw_start, raw_end = sentence.raw_span(m.start, m.end)
+        if start <= raw_start < raw_end <= end:
+            spans.add(MentionSpan(raw_start, raw_end, m.best.curie))
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end, s.curie)))
+
+
 def evidence_of(doc: SourceDoc, raw: str, sentence: Sentence, rule: str, mentions: list[Mention]) -> Evidence:
     start, end = evidence_span(sentence, mentions)
     quote = raw[start:end]
     return Evidence(doc_id=doc.doc_id, quote=quote, char_start=start, char_end=end,
                     section=sentence.section, citations=tuple(dict.fromkeys(
-                        re.sub(r"\s+", "", m.group(0)) for m in CITATION.finditer(quote))), rule=rule)
+                        re.sub(r"\s+", "", m.group(0)) for m in CITATION.finditer(quote))), rule=rule,
+                    mentions=mention_spans(sentence, mentions, start, end))

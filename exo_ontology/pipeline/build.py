@@ -19,6 +19,7 @@ from exo_ontology.pipeline.lock import build_lock
 from exo_ontology.progress import SILENT, Steps
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
 from exo_ontology.release import assembly, metadata
+from exo_ontology.release.docs import render_docs
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
     WRITERS,
@@ -87,6 +88,7 @@ def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules
     counts = {"triples": len(full), "base_triples": len(base), "findings": n_findings,
               "documents": len(docs), "import_terms": sum(len(set(m.subjects())) for m in modules.values())}
     metadata.write_metadata(staging, full, docs, read_release_info(paths.release_info), counts)
+    render_docs(staging / "docs", store, counts)
     return counts
 
 

@@ -86,6 +86,11 @@ def add_finding(graph: Graph, finding: Finding) -> URIRef:
         graph.add((e_iri, V.CITATION_MARKER, Literal(marker)))
     if ev.section:
         graph.add((e_iri, V.SECTION, Literal(ev.section)))
+    # only the mentions the finding is about: a curator's amendment drops those it no longer names
+    values = {curie for slot in SLOT_PROPERTIES for curie in finding.slot(slot)}
+    for span in ev.mentions:
+        if span.curie in values:
+            graph.add((e_iri, V.MENTION_SPAN, Literal(f"{span.start} {span.end} {span.curie}")))
     graph.add((e_iri, V.EXTRACTION_RULE, Literal(ev.rule or "manual")))
     if finding.knowledge_source != "manual":
         graph.add((e_iri, V.EXTRACTOR_VERSION, Literal(EXTRACTOR_VERSION)))

@@ -1,4 +1,4 @@
-"""Release metadata: VoID description, SSSOM mappings and generated Markdown documentation."""
+"""Release metadata: VoID description and SSSOM mappings."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rdflib.term import Node
 
 from exo_ontology import vocabulary as V
 from exo_ontology.model import SourceDoc
-from exo_ontology.namespaces import EXOC_BASE, IAO_DEFINITION, PREFIX_MAP, bind_all, compress
+from exo_ontology.namespaces import EXOC_BASE, PREFIX_MAP, bind_all, compress
 from exo_ontology.release.assembly import document_iri
 from exo_ontology.release.files import ONTOLOGY_IRI, WRITERS, ReleaseInfo
 
@@ -70,34 +70,8 @@ def sssom_tsv(full: Graph, info: ReleaseInfo) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _term_table(full: Graph, kind: URIRef, title: str) -> list[str]:
-    terms = sorted(str(s) for s in full.subjects(RDF.type, kind) if str(s).startswith(PREFIX_MAP["EXOC"]))
-    lines = [f"## {title} ({len(terms)})", "", "| ID | label | definition |", "|---|---|---|"]
-    for term in terms:
-        definition = str(full.value(URIRef(term), IAO_DEFINITION) or "").replace("|", "/")
-        lines.append(f"| {compress(term)} | {_label(full, URIRef(term))} | {definition} |")
-    return [*lines, ""]
-
-
-def docs_markdown(full: Graph, docs: list[SourceDoc], info: ReleaseInfo, counts: dict[str, int]) -> str:
-    """A browsable Markdown page of the release: terms, sources and counts."""
-    title = full.value(ONTOLOGY_IRI, DCTERMS.title) or "EXOC"
-    lines = [f"# {title}", "", f"Version {info.version} (`{info.version_iri}`).", "",
-             str(full.value(ONTOLOGY_IRI, DCTERMS.description) or ""), "",
-             "| count | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in sorted(counts.items())), "",
-             "## Source documents", "", "| document | title | DOI | licence |", "|---|---|---|---|"]
-    lines += [f"| {d.doc_id} | {d.title} | {d.doi or 'unknown'} | {d.licence} |" for d in docs]
-    lines.append("")
-    for kind, name in ((OWL.Class, "Classes"), (OWL.ObjectProperty, "Object properties"),
-                       (OWL.DatatypeProperty, "Data properties"), (OWL.NamedIndividual, "Individuals")):
-        lines += _term_table(full, kind, name)
-    return "\n".join(lines)
-
-
 def write_metadata(out_dir: Path, full: Graph, docs: list[SourceDoc], info: ReleaseInfo,
                    counts: dict[str, int] | None = None) -> None:
-    """void.ttl, exoc.sssom.tsv and docs/index.md into the release directory."""
+    """void.ttl and exoc.sssom.tsv into the release directory (the docs are release.docs')."""
     (out_dir / "void.ttl").write_bytes(WRITERS["ttl"](void_graph(full, docs, info)))
     (out_dir / "exoc.sssom.tsv").write_text(sssom_tsv(full, info), encoding="utf-8")
-    (out_dir / "docs").mkdir(exist_ok=True)
-    (out_dir / "docs" / "index.md").write_text(docs_markdown(full, docs, info, counts or {}), encoding="utf-8")
