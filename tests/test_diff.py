@@ -17,8 +17,9 @@ from exo_ontology.pipeline.build import BuildResult, build
 from exo_ontology.release.changelog import split_sections, write_changelog
 from exo_ontology.release.diff import Change, Diff, Release, diff_graphs, diff_releases, load_release
 from exo_ontology.release.diff_render import RENDERERS, TSV_COLUMNS
+from exo_ontology.release.files import read_release_info
 from exo_ontology.release.findings_table import read_tsv
-from tests.conftest import quiet
+from tests.conftest import ROOT, quiet
 
 PREFIXES = """
 @prefix EXOC: <https://w3id.org/exoc/EXOC_> . @prefix GO: <http://purl.obolibrary.org/obo/GO_> .
@@ -209,7 +210,10 @@ def test_a_rejected_finding_is_the_only_difference_between_two_builds(
     row = {"action": "reject", "finding": fid, "curator": "test", "reason": "not a claim"}
     with curation.open("a", encoding="utf-8") as handle:
         handle.write("\t".join(row.get(column, "") for column in header) + "\n")
+    user_changelog = project.root / "CHANGELOG.md"
+    user_changelog.write_text("# my notes\n", encoding="utf-8")
     build(project, reasoner=False, log=quiet)
+    assert user_changelog.read_text(encoding="utf-8") == "# my notes\n"   # a build never writes it
     diff = diff_releases(release, load_release(str(project.build_dir)))
     assert [(c.change, c.kind, c.id) for c in diff.changes] == [("removed", "finding", f"exoc.finding:{fid}")]
     assert diff.changes[0].label   # the finding is named by its quote
@@ -217,3 +221,11 @@ def test_a_rejected_finding_is_the_only_difference_between_two_builds(
     assert (paths.build_dir / "void.ttl").read_bytes() != (project.build_dir / "void.ttl").read_bytes()
     result = CliRunner().invoke(app, ["diff", str(paths.build_dir), str(project.build_dir), "--format", "tsv"])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
+
+
+def test_the_committed_changelog_has_a_section_for_the_current_release() -> None:
+    """Written by `exo changelog` (see README); a version bump without its section fails here."""
+    info = read_release_info(Paths(ROOT).release_info)
+    _preamble, sections, order = split_sections((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
+    assert order[0] == info.version
+    assert "| kind | added | removed | changed |" in sections[info.version]
