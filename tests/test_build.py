@@ -21,7 +21,7 @@ from exo_ontology.release.findings_table import columns, read_tsv
 from exo_ontology.release.imports import module_of
 from tests.conftest import ROOT, quiet
 
-RELEASE_FILES = ("exoc.owl", "exoc.ttl", "exoc-base.ttl", "exoc.jsonld", "exoc.nt", "exoc.trig",
+RELEASE_FILES = ("exoc.owl", "exoc.ttl", "exoc-base.ttl", "exoc.jsonld", "context.jsonld", "exoc.nt", "exoc.trig",
                  "findings.tsv", "void.ttl", "exoc.sssom.tsv", "manifest.json", "docs/index.html",
                  "reports/validation.tsv", "reports/quality.md")
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from exo_ontology.cli import build, ground, query, sources
+from exo_ontology.cli import build, diff, ground, query, sources
 from exo_ontology.cli.common import version_text
 from exo_ontology.paths import Paths
 
@@ -33,6 +33,8 @@ app.command("evaluate")(build.evaluate_cli)
 app.command("query")(query.query_cli)
 app.command("ground")(ground.ground_cli)
 app.command("extract")(ground.extract_cli)
+app.command("diff")(diff.diff_cli)
+app.command("changelog")(diff.changelog_cli)
 app.add_typer(sources.app, name="sources")
 
 

@@ -34,6 +34,7 @@ from exo_ontology.release.files import (
 )
 from exo_ontology.release.findings_table import write_findings_tsv
 from exo_ontology.release.imports import GENERATED_HEADER, build_import_modules, check_terms, referenced_curies
+from exo_ontology.release.jsonld import CONTEXT_FILE, context_document
 from exo_ontology.validation.report import Report
 from exo_ontology.validation.run import store_from_ntriples, to_store, validate_graph
 
@@ -74,6 +75,7 @@ def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules
     outputs = serialize_all(full)
     for suffix, data in outputs.items():
         (staging / f"exoc.{suffix}").write_bytes(data)
+    (staging / CONTEXT_FILE).write_bytes(context_document())
     (staging / "exoc-base.ttl").write_bytes(WRITERS["ttl"](base))
     dataset = graphs["dataset"]
     assert isinstance(dataset, Dataset)

@@ -1,7 +1,7 @@
 """Write release artefacts deterministically and swap them into build/ atomically.
 
 The same graph always gives the same bytes: blank nodes are canonicalised, triples are added in
-sorted order, N-Triples lines are sorted, JSON-LD keys are sorted, and dates come from
+sorted order, N-Triples lines are sorted, JSON-LD is compact with sorted nodes and keys, and dates come from
 ontology/release.toml, never from the clock.
 """
 
@@ -22,6 +22,7 @@ from rdflib.namespace import OWL
 
 from exo_ontology.errors import InputError, MissingInputError
 from exo_ontology.namespaces import EXOC_BASE, PREFIX_MAP, VOCAB_PREFIXES, bind_all
+from exo_ontology.release.jsonld import jsonld_from_ntriples
 
 ONTOLOGY_IRI = URIRef(f"{EXOC_BASE}exoc.owl")
 #: the base release (the project's own axioms and findings, no imported terms) is an ontology of its own,
@@ -96,7 +97,7 @@ SERIALIZATION_PREFIXES = {**VOCAB_PREFIXES, **PREFIX_MAP}
 
 
 #: file suffix -> Oxigraph format of the release files written from sorted N-Triples
-OXIGRAPH_FORMATS = {"owl": ox.RdfFormat.RDF_XML, "ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
+OXIGRAPH_FORMATS = {"owl": ox.RdfFormat.RDF_XML, "ttl": ox.RdfFormat.TURTLE}
 
 
 def _from_ntriples(ntriples: bytes, fmt: ox.RdfFormat) -> bytes:
@@ -115,6 +116,7 @@ def _oxigraph(fmt: ox.RdfFormat) -> Callable[[Graph], bytes]:
 #: file suffix -> serialiser of a (canonicalised) graph. Keys are the --format choices.
 WRITERS: dict[str, Callable[[Graph], bytes]] = {
     **{suffix: _oxigraph(fmt) for suffix, fmt in OXIGRAPH_FORMATS.items()},
+    "jsonld": lambda graph: jsonld_from_ntriples(_ntriples(graph)),
     "nt": _ntriples,
 }
 
@@ -122,7 +124,8 @@ WRITERS: dict[str, Callable[[Graph], bytes]] = {
 def serialize_all(graph: Graph) -> dict[str, bytes]:
     """Every WRITERS format of one (canonicalised) graph, from a single N-Triples serialisation."""
     ntriples = _ntriples(graph)
-    return {"nt": ntriples, **{suffix: _from_ntriples(ntriples, fmt) for suffix, fmt in OXIGRAPH_FORMATS.items()}}
+    return {"nt": ntriples, "jsonld": jsonld_from_ntriples(ntriples),
+            **{suffix: _from_ntriples(ntriples, fmt) for suffix, fmt in OXIGRAPH_FORMATS.items()}}
 
 
 #: file suffix -> rdflib parser format
