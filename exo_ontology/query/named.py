@@ -8,8 +8,9 @@ A named query starts with comment lines that document it:
 
 Values are bound by appending a SPARQL `VALUES` clause, never by editing the query body, so a value can
 never change the query's meaning (no injection), and every engine sees the same text it was tested with.
-A trailing VALUES joins the query's solutions, so a param must be a variable the pattern binds (in a triple
-pattern, a BIND or an inner VALUES): a variable only a FILTER reads would be unbound there.
+A trailing VALUES joins the query's solutions, so a param must be a variable the pattern binds: one only a
+FILTER reads would be unbound there. The engine-portability rules the project's queries follow (Virtuoso
+7.2's limits included) are in `ontology/queries/README.md`.
 """
 
 from __future__ import annotations
