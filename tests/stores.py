@@ -132,9 +132,8 @@ def stop(proc: subprocess.Popen[bytes], name: str, graceful: Callable[[], None] 
     assert proc.poll() is not None, f"{name} (pid {proc.pid}) did not stop"
 
 
-def sparql_get(port: int, path: str, query: str) -> str:
-    url = f"http://127.0.0.1:{port}{path}?{urllib.parse.urlencode({'query': query})}"
-    return url
+def query_url(port: int, path: str, query: str) -> str:
+    return f"http://127.0.0.1:{port}{path}?{urllib.parse.urlencode({'query': query})}"
 
 
 # --- Virtuoso ---------------------------------------------------------------------------------------
@@ -196,7 +195,7 @@ def virtuoso(work: Path, release: Path, graphs: tuple[str, ...], log: StageLog) 
                                 stdout=out, stderr=subprocess.STDOUT, cwd=work)
     try:
         endpoint = f"http://127.0.0.1:{http}/sparql"
-        wait_until(lambda: http_ok(sparql_get(http, "/sparql", "ASK {}")), proc, "virtuoso-t", work / "virtuoso.log")
+        wait_until(lambda: http_ok(query_url(http, "/sparql", "ASK {}")), proc, "virtuoso-t", work / "virtuoso.log")
         log(f"virtuoso: started (pid {proc.pid}, sql 127.0.0.1:{sql}, http 127.0.0.1:{http})")
         # The bulk loader reads TriG itself: the graph of each triple is the TriG graph name, and the
         # ld_dir graph argument only applies to triple formats (exoc.nt).
@@ -232,7 +231,7 @@ def oxigraph(work: Path, release: Path, log: StageLog) -> Iterator[Endpoint]:
         proc = subprocess.Popen([binary, "serve-read-only", "--location", str(location),
                                  "--bind", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT)
     try:
-        wait_until(lambda: http_ok(sparql_get(port, "/query", "ASK {}")), proc, "oxigraph", work / "oxigraph.log")
+        wait_until(lambda: http_ok(query_url(port, "/query", "ASK {}")), proc, "oxigraph", work / "oxigraph.log")
         log(f"oxigraph: started (pid {proc.pid}, http 127.0.0.1:{port})")
         yield Endpoint("oxigraph", f"http://127.0.0.1:{port}/query", proc.pid)
     finally:
