@@ -113,6 +113,25 @@ def http_ok(url: str) -> bool:
         return False
 
 
+def listening_addresses(pid: int) -> list[str]:
+    """The host:port pairs a process listens on (Linux /proc; no dependency on ss or netstat)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        target = os.readlink(fd)
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:["):-1])
+    found = []
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                host, port = fields[1].split(":")
+                address = (socket.inet_ntoa(bytes.fromhex(host)[::-1]) if len(host) == 8
+                           else "ipv6:" + host)
+                found.append(f"{address}:{int(port, 16)}")
+    return found
+
+
 def stop(proc: subprocess.Popen[bytes], name: str, graceful: Callable[[], None] | None = None) -> None:
     """Stop one process by its pid: a clean shutdown first, then SIGTERM, then SIGKILL."""
     if proc.poll() is None and graceful is not None:
