@@ -27,9 +27,12 @@ Json = dict[str, Any]
 def context() -> Json:
     """The @context: every prefix of the curies converter, then the RDF vocabularies.
 
-    Project prefixes end in `_` or `/`; `"@prefix": true` lets JSON-LD 1.1 use them all in compact IRIs.
+    Project prefixes end in `_` or `/`; `"@prefix": true` lets a JSON-LD 1.1 processor use them all in
+    compact IRIs. No `"@version": 1.1`: a 1.1 processor works in 1.1 mode anyway, and without it a JSON-LD
+    1.0 reader (Jena's jsonld-java, the one Debian's Jena can run) reads the file too, since in 1.0 every
+    term may be a prefix.
     """
-    terms: Json = {"@version": 1.1}
+    terms: Json = {}
     for prefix, stem in sorted(CONVERTER.bimap.items()):
         terms[prefix] = {"@id": stem, "@prefix": True}
     for prefix, stem in sorted(VOCAB_PREFIXES.items()):
