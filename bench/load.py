@@ -117,7 +117,7 @@ def measure(root: Path, clients: int, seconds: float, timeout: float, workers: i
 
 def markdown(report: Report, workers: int) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip() or "unknown"
+                            text=True, check=False).stdout.strip() or "unknown"
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.machine())
     rss = [kb for _, kb in report.rss]
@@ -125,11 +125,11 @@ def markdown(report: Report, workers: int) -> str:
     total = len(report.latencies)
     lines = [
         "# `exo serve` under load", "",
-        f"Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}. "
-        f"Date: {dt.date.today().isoformat()}. Commit: {commit}.", "",
-        f"{report.clients} concurrent clients for {report.seconds:g} s on loopback, each sending the named queries "
-        f"of `ontology/queries/` (bound to their examples) in turn as GET /sparql, SPARQL JSON results; "
-        f"server: `exo serve --workers {workers} --timeout {report.timeout:g}` over the in-memory release.", "",
+        (f"Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}. "
+         f"Date: {dt.date.today().isoformat()}. Commit: {commit}."), "",
+        (f"{report.clients} concurrent clients for {report.seconds:g} s on loopback, each sending the named "
+         f"queries of `ontology/queries/` (bound to their examples) in turn as GET /sparql, SPARQL JSON results; "
+         f"server: `exo serve --workers {workers} --timeout {report.timeout:g}` over the in-memory release."), "",
         "| measure | value |", "|---|---|",
         f"| requests | {total} |",
         f"| errors (non-200) | {len(report.errors)} |",

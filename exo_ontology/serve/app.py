@@ -28,8 +28,8 @@ async def sparql(request: Request) -> Response:
     operation = parse_operation(request.method, request.url.query, request.headers.get("content-type"), body)
     if isinstance(operation, Failure):
         return failure_response(operation)
-    job = Job(operation.query, request.headers.get("accept"), operation.default_graphs, operation.named_graphs,
-              max_results=server.settings.max_results)
+    job = Job(operation.query, request.headers.get("accept") or "*/*", False, operation.default_graphs,
+              operation.named_graphs, max_results=server.settings.max_results)
     outcome = await server.pool.run(job)
     if isinstance(outcome, Failure):
         return failure_response(outcome)

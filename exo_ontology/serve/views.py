@@ -177,10 +177,10 @@ async def query_page(request: Request) -> Response:
     job = None
     try:
         if chosen is not None:
-            job = Job(chosen.text, substitutions=_bindings(chosen, request),
+            job = Job(chosen.text, table=True, substitutions=_bindings(chosen, request),
                       max_results=server.settings.max_results)
         elif text.strip():
-            job = Job(text, max_results=server.settings.max_results)
+            job = Job(text, table=True, max_results=server.settings.max_results)
     except InputError as err:
         context["error"], status = str(err), 400
     status = 200 if context["error"] is None else 400

@@ -19,10 +19,11 @@ Cell = tuple[str, str, str]
 
 @dataclass(frozen=True)
 class Job:
-    """A query as the endpoint received it. `accept` None asks for cells (an HTML table)."""
+    """A query as the endpoint received it; `table` asks for cells (an HTML table) instead of a format."""
 
     query: str
-    accept: str | None = None
+    accept: str = "*/*"
+    table: bool = False
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     substitutions: tuple[tuple[str, Cell], ...] = ()
@@ -132,7 +133,7 @@ def execute(store: ox.Store, job: Job) -> Outcome:
 
 
 def _boolean(job: Job, value: bool) -> Outcome:
-    if job.accept is None:
+    if job.table:
         return Table((), (), value)
     media = choose(job.accept, list(results.BOOLEAN_WRITERS))
     if media is None:
@@ -141,7 +142,7 @@ def _boolean(job: Job, value: bool) -> Outcome:
 
 
 def _solutions(job: Job, variables: tuple[str, ...], rows: list[tuple[object, ...]]) -> Outcome:
-    if job.accept is None:
+    if job.table:
         return Table(variables, tuple(tuple(None if t is None else to_cell(t) for t in row) for row in rows))
     media = choose(job.accept, list(results.SOLUTION_WRITERS))
     if media is None:
@@ -150,7 +151,7 @@ def _solutions(job: Job, variables: tuple[str, ...], rows: list[tuple[object, ..
 
 
 def _graph(job: Job, triples: list[ox.Triple]) -> Outcome:
-    if job.accept is None:
+    if job.table:
         ordered = sorted(triples, key=str)
         return Table(("subject", "predicate", "object"),
                      tuple((to_cell(t.subject), to_cell(t.predicate), to_cell(t.object)) for t in ordered))
