@@ -7,7 +7,10 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import re
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -25,6 +28,7 @@ from exo_ontology.query.engine import open_release
 from exo_ontology.query.named import load_named, parse_term
 from exo_ontology.serve.launch import Launched, launch
 from tests.serve_client import form, get, http
+from tests.test_docs import png_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 SELECT = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -307,3 +311,34 @@ def test_tiny_load_run_has_no_errors(built: tuple[Paths, BuildResult], tmp_path:
     assert report.slow_status == 503 and report.served_during_slow > 0
     assert report.rss and max(kb for _, kb in report.rss) > 0
     assert "| errors (non-200) | 0 |" in load.markdown(report, 3)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync")
+
+
+def chromium(*args: str) -> subprocess.CompletedProcess[str]:
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run([str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+                              capture_output=True, text=True, timeout=180, check=False)
+
+
+def test_chromium_follows_a_finding_to_its_disease_page(served: Launched, store: ox.Store) -> None:
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (make system-deps) to run the browser test")
+    finding = served.url + "/" + finding_iri(store).removeprefix("https://w3id.org/exoc/")
+    dom = chromium("--dump-dom", finding).stdout
+    links = re.findall(r'href="(/disease/[^"]+)"', dom)
+    assert links, f"the finding page as Chromium built it links to no disease page: {finding}"
+    target = served.url + links[0]
+    assert "Referenced by" in chromium("--dump-dom", target).stdout
+    out = ROOT / "build" / "reports" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    shot = out / "serve-disease.png"
+    shot.unlink(missing_ok=True)
+    chromium(f"--screenshot={shot}", "--window-size=1200,900", target)
+    assert shot.is_file(), f"chromium wrote no screenshot of {target}"
+    width, height, values = png_facts(shot)
+    assert (width, height) == (1200, 900)
+    assert values > 32, f"{shot} looks blank"
