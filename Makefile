@@ -9,7 +9,7 @@ EXO    := $(VENV)/bin/exo
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system-deps build validate test check-reference lint bench lexicon clean
+.PHONY: all help setup system-deps build validate test check-reference lint bench bench-serve lexicon clean
 
 all: build ## Set up (if needed) and build the release into build/
 
@@ -48,6 +48,11 @@ lint: setup ## ruff and mypy
 
 bench: setup ## Measure build, grounding and query speed; writes bench/results.md
 	$(PY) bench/run.py
+	$(MAKE) bench-serve
+
+bench-serve: setup ## Load-test exo serve (32 clients, 30 s) over build/; writes bench/serve.md
+	@test -f build/exoc.nt || $(EXO) build
+	$(PY) bench/load.py
 
 lexicon: setup ## Developers: re-cut ontology/lexicon/ from ../shared/reference
 	$(PY) -m exo_ontology.lexicon.cut --reference ../shared/reference --out ontology/lexicon

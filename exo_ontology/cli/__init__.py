@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from exo_ontology.cli import build, diff, ground, query, sources
+from exo_ontology.cli import build, diff, ground, query, serve, sources
 from exo_ontology.cli.common import version_text
 from exo_ontology.paths import Paths
 
@@ -31,6 +31,7 @@ app.command("build")(build.build_cli)
 app.command("validate")(build.validate_cli)
 app.command("evaluate")(build.evaluate_cli)
 app.command("query")(query.query_cli)
+app.command("serve")(serve.serve_cli)
 app.command("ground")(ground.ground_cli)
 app.command("extract")(ground.extract_cli)
 app.command("diff")(diff.diff_cli)
