@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from exo_ontology.errors import ExoError
-from exo_ontology.query.conformance.engines import ENGINES, CliEngine
+from exo_ontology.query.conformance.engines import ENGINES
 from exo_ontology.query.conformance.manifest import read_suite
 from exo_ontology.query.conformance.report import folder_table, render
 from exo_ontology.query.conformance.run import read_known, run_tests
@@ -33,8 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     except ExoError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
-    engine = CliEngine(args.exo) if args.engine == "cli" and args.exo else ENGINES[args.engine]()
-    run = run_tests(suite.tests, engine, known, jobs=args.jobs)
+    run = run_tests(suite.tests, ENGINES[args.engine](args.exo), known, jobs=args.jobs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(run, suite), encoding="utf-8")
     print("\n".join(folder_table(run.outcomes)))

@@ -95,7 +95,8 @@ def compare_solutions(expected: Solutions, actual: Solutions, ordered: bool) -> 
         missing = list((Counter(expected.rows) - Counter(actual.rows)).elements())
         extra = list((Counter(actual.rows) - Counter(expected.rows)).elements())
         return (f"expected {len(expected.rows)} rows, got {len(actual.rows)}"
-                + (f"; missing {_show(missing)}" if missing else "") + (f"; unexpected {_show(extra)}" if extra else ""))
+                + (f"; missing {_show(missing)}" if missing else "")
+                + (f"; unexpected {_show(extra)}" if extra else ""))
     if ordered:
         at = _match_ordered(expected.rows, actual.rows)
         return None if at is None else (f"row {at + 1} differs (ordered): expected {_show([expected.rows[at]])}, "

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -37,7 +38,10 @@ class Answer:
 
 
 class Engine(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """How the report names the engine."""
+        ...
 
     def run(self, test: W3CTest, fmt: str) -> Answer:
         """Evaluate the test's query over its dataset; print the result in `fmt` (a `--format` name)."""
@@ -61,7 +65,7 @@ def cli_arguments(test: W3CTest, fmt: str) -> list[str]:
 class CliEngine:
     """`exo query` in a subprocess: what users run, so what the suite judges."""
 
-    exo: Path = Path(sys.executable).with_name("exo")
+    exo: Path = field(default_factory=lambda: Path(sys.executable).with_name("exo"))
     name: str = "exo query"
 
     def run(self, test: W3CTest, fmt: str) -> Answer:
@@ -116,4 +120,8 @@ class LibraryEngine:
         return Answer(EXIT_OK, output)
 
 
-ENGINES: dict[str, type[CliEngine] | type[LibraryEngine]] = {"cli": CliEngine, "library": LibraryEngine}
+#: engines by name, each made from the `exo` executable to use (None: the one beside this Python)
+ENGINES: dict[str, Callable[[Path | None], Engine]] = {
+    "cli": lambda exo: CliEngine(exo) if exo else CliEngine(),
+    "library": lambda _exo: LibraryEngine(),
+}

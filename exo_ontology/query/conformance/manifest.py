@@ -69,6 +69,7 @@ class Suite:
     tests: tuple[W3CTest, ...]
     skipped: tuple[SkippedManifest, ...]
     skipped_kinds: tuple[tuple[str, str], ...]  # (test IRI, kind) of entries of a run folder not run
+    root_iri: str = ""                          # the suite folder's `file:` IRI, ending in "/"
 
 
 def _path(node: rdflib.term.Node) -> Path:
@@ -160,4 +161,5 @@ def read_suite(root: Path) -> Suite:
             found, not_run = read_manifest(manifest)
             tests += found
             others += not_run
-    return Suite(tuple(tests), tuple(_skipped(root, {t.folder for t in tests})), tuple(others))
+    return Suite(tuple(tests), tuple(_skipped(root, {t.folder for t in tests})), tuple(others),
+                 root.resolve().as_uri().rstrip("/") + "/")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 import time
 from collections.abc import Callable
@@ -46,17 +45,18 @@ def read_known(path: Path | None = None) -> dict[str, str]:
     text = (path.read_text(encoding="utf-8") if path is not None
             else resources.files(__package__).joinpath(KNOWN_FILE).read_text(encoding="utf-8"))
     where = path or KNOWN_FILE
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    rows = list(csv.reader(lines, delimiter="\t"))
-    if not rows or rows[0] != KNOWN_COLUMNS:
-        raise InputError(located(where, f"header must be {' '.join(KNOWN_COLUMNS)}", 1))
+    # numbered as in the file, comment lines included, so an error names the line an editor shows
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line and not line.startswith("#")]
+    if not lines or lines[0][1].split("\t") != KNOWN_COLUMNS:
+        raise InputError(located(where, f"header must be {' '.join(KNOWN_COLUMNS)}", lines[0][0] if lines else 1))
     known: dict[str, str] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if len(row) != 2 or not row[0].startswith("http") or not row[1].strip():
+    for number, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) != 2 or not cells[0].startswith("http") or not cells[1].strip():
             raise InputError(located(where, "expected a test IRI and a reason", number))
-        if row[0] in known:
-            raise InputError(located(where, f"{row[0]} listed twice", number))
-        known[row[0]] = row[1]
+        if cells[0] in known:
+            raise InputError(located(where, f"{cells[0]} listed twice", number))
+        known[cells[0]] = cells[1]
     return known
 
 
