@@ -9,7 +9,7 @@ EXO    := $(VENV)/bin/exo
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system-deps build validate test check-reference lint bench bench-serve lexicon clean
+.PHONY: all help setup system-deps build validate test check-reference conformance lint bench bench-serve lexicon clean
 
 all: build ## Set up (if needed) and build the release into build/
 
@@ -41,6 +41,10 @@ test: setup ## Run the test suite
 
 check-reference: setup ## Developers: check the lexicon and the tests' expected identifiers against ../shared/reference
 	$(VENV)/bin/pytest -m reference
+
+W3C_SUITE ?= ../shared/w3c/sparql11
+conformance: setup ## Developers: the W3C SPARQL 1.1 query tests through `exo query`; writes build/reports/conformance.md
+	EXO_W3C_SUITE=$(W3C_SUITE) EXO_CONFORMANCE_REPORT=$(CURDIR)/build/reports/conformance.md $(VENV)/bin/pytest -m conformance
 
 lint: setup ## ruff and mypy
 	$(VENV)/bin/ruff check exo_ontology tests
