@@ -43,8 +43,8 @@ def query_cli(
     """Run a read-only SPARQL query; SELECT/ASK as table, csv, tsv, json or xml, CONSTRUCT/DESCRIBE as
     ttl, nt, nq, jsonld or rdfxml. Exit 0 ok, 1 empty (with --fail-empty), 2 bad input, 3 timeout, 130 Ctrl-C.
 
-    Examples: exo query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"; exo query -n findings_about_gene
-    --bind gene=NCBIGene:7157 --format csv
+    Examples: exo query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"; exo query -n effects_by_disease
+    --bind disease=MONDO:0007254 --format csv
     """
     with exit_on_error():
         try:
