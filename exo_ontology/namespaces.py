@@ -5,44 +5,12 @@ from __future__ import annotations
 import curies
 from rdflib import Namespace, URIRef
 
-OBO = "http://purl.obolibrary.org/obo/"
-EXOC_BASE = "https://w3id.org/exoc/"
+# the plain maps live in `prefixes` so that `exo query` can read them without importing curies or rdflib
+from exo_ontology.prefixes import EXOC_BASE, OBO, PREFIX_MAP, VOCAB_PREFIXES
 
-#: prefix -> IRI stem. Order matters only for readability of serialised files.
-PREFIX_MAP: dict[str, str] = {
-    "EXOC": f"{EXOC_BASE}EXOC_",
-    "MONDO": f"{OBO}MONDO_",
-    "CL": f"{OBO}CL_",
-    "GO": f"{OBO}GO_",
-    "CHEBI": f"{OBO}CHEBI_",
-    "UBERON": f"{OBO}UBERON_",
-    "NCBITaxon": f"{OBO}NCBITaxon_",
-    "RO": f"{OBO}RO_",
-    "BFO": f"{OBO}BFO_",
-    "IAO": f"{OBO}IAO_",
-    "NCBIGene": "http://identifiers.org/ncbigene/",
-    "mirbase.mature": "http://identifiers.org/mirbase.mature/",
-    "mirbase": "http://identifiers.org/mirbase/",
-    "MESH": "http://id.nlm.nih.gov/mesh/",
-    "exoc.finding": f"{EXOC_BASE}finding/",
-    "exoc.evidence": f"{EXOC_BASE}evidence/",
-    "exoc.source": f"{EXOC_BASE}source/",
-}
-
-#: Prefixes that only name RDF vocabularies (bound in serialisations, not used for terms).
-VOCAB_PREFIXES: dict[str, str] = {
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oboInOwl": "http://www.geneontology.org/formats/oboInOwl#",
-    "sh": "http://www.w3.org/ns/shacl#",
-    "void": "http://rdfs.org/ns/void#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-}
+__all__ = ["CONVERTER", "EVIDENCE", "EXOC", "EXOC_BASE", "FINDING", "IAO_DEFINITION", "IAO_OBSOLESCENCE_REASON",
+           "OBO", "OBOINOWL", "OBO_NS", "PREFIX_MAP", "SOURCE", "VOCAB_PREFIXES", "bind_all", "compress", "expand",
+           "ncbigene_curie"]
 
 CONVERTER = curies.Converter.from_prefix_map(PREFIX_MAP)
 

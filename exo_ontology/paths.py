@@ -51,6 +51,11 @@ class Paths:
         return self.ontology_dir / "sparql"
 
     @property
+    def queries_dir(self) -> Path:
+        """The named queries of `exo query -n NAME`."""
+        return self.ontology_dir / "queries"
+
+    @property
     def shapes_dir(self) -> Path:
         return self.root / "shapes"
 

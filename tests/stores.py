@@ -236,8 +236,9 @@ def _shutdown(sql_port: int) -> None:
 # --- Oxigraph server -----------------------------------------------------------------------------------
 
 @contextmanager
-def oxigraph(work: Path, release: Path, log: StageLog) -> Iterator[Endpoint]:
-    """`oxigraph serve` over a store `oxigraph load` filled with exoc.nt (default graph) and exoc.trig."""
+def oxigraph(work: Path, release: Path, log: StageLog, serve: str = "serve-read-only") -> Iterator[Endpoint]:
+    """`oxigraph serve-read-only` (or `serve`, which takes updates) over a store `oxigraph load` filled with
+    exoc.nt (default graph) and exoc.trig."""
     binary = executable("oxigraph", Path(sys.executable).parent)
     location = work / "store"
     location.mkdir(parents=True)
@@ -247,7 +248,7 @@ def oxigraph(work: Path, release: Path, log: StageLog) -> Iterator[Endpoint]:
         assert done.returncode == 0, f"oxigraph load {name}: {done.stderr[-600:]}"
     port = free_port()
     with (work / "oxigraph.log").open("wb") as out:
-        proc = subprocess.Popen([binary, "serve-read-only", "--location", str(location),
+        proc = subprocess.Popen([binary, serve, "--location", str(location),
                                  "--bind", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_until(lambda: http_ok(query_url(port, "/query", "ASK {}")), proc, "oxigraph", work / "oxigraph.log")

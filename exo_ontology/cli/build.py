@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -11,7 +11,9 @@ from rich.table import Table
 
 from exo_ontology.cli.common import Root, err, exit_on_error, paths_of
 from exo_ontology.errors import EXIT_INVALID
-from exo_ontology.validation.report import Report
+
+if TYPE_CHECKING:  # the validation package imports rdflib and pySHACL; `exo query` must start without them
+    from exo_ontology.validation.report import Report
 
 
 def print_report(report: Report, limit: int = 50) -> None:

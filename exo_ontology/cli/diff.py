@@ -10,9 +10,6 @@ import typer
 
 from exo_ontology.cli.common import Root, err, exit_on_error, paths_of
 from exo_ontology.errors import InputError
-from exo_ontology.release.changelog import write_changelog
-from exo_ontology.release.diff import diff_releases, load_release
-from exo_ontology.release.diff_render import RENDERERS
 
 Old = Annotated[str, typer.Argument(help="Older release: a build directory, an RDF file, or - / none (empty).")]
 New = Annotated[str, typer.Argument(help="Newer release: a build directory or an RDF file.")]
@@ -21,7 +18,7 @@ New = Annotated[str, typer.Argument(help="Newer release: a build directory or an
 def diff_cli(
     old: Old,
     new: New,
-    fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(RENDERERS)}.")] = "markdown",
+    fmt: Annotated[str, typer.Option("--format", help="One of markdown, tsv.")] = "markdown",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
     changelog: Annotated[Path | None, typer.Option("--changelog",
                                                    help="Also write NEW's section of this changelog.")] = None,
@@ -30,6 +27,10 @@ def diff_cli(
 
     Exit 0 whenever the comparison ran, with or without differences. Example: exo diff old-build/ build/
     """
+    from exo_ontology.release.changelog import write_changelog  # rdflib: imported when used, so that
+    from exo_ontology.release.diff import diff_releases, load_release  # `exo query` starts without it
+    from exo_ontology.release.diff_render import RENDERERS
+
     with exit_on_error():
         renderer = RENDERERS.get(fmt)
         if renderer is None:
@@ -55,6 +56,9 @@ def changelog_cli(
 
     Example (first release): exo changelog none build/
     """
+    from exo_ontology.release.changelog import write_changelog
+    from exo_ontology.release.diff import load_release
+
     with exit_on_error():
         target = file or paths_of(root).root / "CHANGELOG.md"
         before, after = load_release(old), load_release(new)

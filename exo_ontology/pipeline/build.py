@@ -17,6 +17,7 @@ from exo_ontology.paths import Paths
 from exo_ontology.pipeline.documents import Log, Reader, extract_documents, findings_from_text
 from exo_ontology.pipeline.lock import build_lock
 from exo_ontology.progress import SILENT, Steps
+from exo_ontology.query.store import write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
 from exo_ontology.release import assembly, metadata
 from exo_ontology.release.docs import render_docs
@@ -145,6 +146,7 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps) -> BuildResult:
         raise ValidationFailed(f"release invalid: {len(report.errors)} errors, see "
                                f"{failed / 'reports' / 'validation.tsv'}; build/ left unchanged")
     swap_into_place(staging, paths.build_dir)
+    write_store(paths.build_dir)  # build/store/ for `exo query`: outside manifest.json and the release digests
     refresh_imports(paths, paths.build_dir / "imports")
     return result
 

@@ -15,6 +15,7 @@ FILTER reads would be unbound there. The engine-portability rules the project's 
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from exo_ontology.errors import InputError, MissingInputError, located
-from exo_ontology.namespaces import CONVERTER, VOCAB_PREFIXES
+from exo_ontology.prefixes import VOCAB_PREFIXES, expand_curie
 
 Term = ox.NamedNode | ox.Literal
 
@@ -86,7 +87,7 @@ def _iri(text: str, where: str) -> ox.NamedNode:
         return ox.NamedNode(text[1:-1])
     if text.startswith("xsd:"):  # datatypes: the one vocabulary prefix a literal example needs
         return ox.NamedNode(VOCAB_PREFIXES["xsd"] + text[4:])
-    iri = CONVERTER.expand(text)
+    iri = expand_curie(text, vocabularies=False)
     if iri is None:
         raise InputError(f"{where}: {text} is not a CURIE of a known prefix")
     return ox.NamedNode(iri)
@@ -143,12 +144,17 @@ def load_named(directory: Path) -> dict[str, NamedQuery]:
     return queries
 
 
-def bind(query: NamedQuery, bindings: dict[str, Term]) -> str:
-    """The query text with a trailing `VALUES` clause binding the given params (unbound params stay free)."""
-    unknown = sorted(set(bindings) - {p.name for p in query.params})
+def check_params(query: NamedQuery, names: set[str]) -> None:
+    """Every bound name must be a param of the query."""
+    unknown = sorted(names - {p.name for p in query.params})
     if unknown:
         known = ", ".join(p.name for p in query.params) or "none"
         raise InputError(f"{query.name}: no param {', '.join(unknown)} (params: {known})")
+
+
+def bind(query: NamedQuery, bindings: dict[str, Term]) -> str:
+    """The query text with a trailing `VALUES` clause binding the given params (unbound params stay free)."""
+    check_params(query, set(bindings))
     if not bindings:
         return query.text
     if _TRAILING_VALUES.search(query.text):
@@ -157,3 +163,21 @@ def bind(query: NamedQuery, bindings: dict[str, Term]) -> str:
     variables = " ".join(f"?{n}" for n in names)
     row = " ".join(str(bindings[n]) for n in names)
     return f"{query.text.rstrip()}\nVALUES ({variables}) {{ ({row}) }}\n"
+
+
+def find_named(queries: dict[str, NamedQuery], name: str) -> NamedQuery:
+    """The named query `name`; an unknown name is an error naming the close ones."""
+    if name in queries:
+        return queries[name]
+    close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(close)}?" if close else "`exo query --list` shows them"
+    raise InputError(f"-n {name}: no such named query; {hint}")
+
+
+def listing(queries: dict[str, NamedQuery]) -> str:
+    """`exo query --list`: name, title and params (with their examples), one query a line, aligned."""
+    rows = [("name", "title", "params")] + [
+        (q.name, q.title, ", ".join(f"{p.name} (e.g. {p.example})" for p in q.params) or "-")
+        for q in queries.values()]
+    widths = [max(len(r[i]) for r in rows) for i in range(2)]
+    return "".join(f"{r[0].ljust(widths[0])}  {r[1].ljust(widths[1])}  {r[2]}\n" for r in rows)
