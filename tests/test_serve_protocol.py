@@ -19,10 +19,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from exo_ontology.query.safety import looks_like_update as is_update
 from exo_ontology.serve.launch import Launched, launch
 from exo_ontology.serve.negotiation import choose
 from exo_ontology.serve.protocol import Operation, parse_operation
-from exo_ontology.serve.readonly import is_update
 from exo_ontology.serve.worker import Failure
 from tests.serve_client import Answer, form, get
 from tests.serve_client import http as request

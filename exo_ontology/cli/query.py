@@ -14,7 +14,7 @@ import typer
 from exo_ontology.cli.common import Root, err, exit_on_error, paths_of
 from exo_ontology.errors import EXIT_INTERRUPTED, EXIT_INVALID
 from exo_ontology.query.binding import parse_bindings
-from exo_ontology.query.command import DEFAULT_TIMEOUT, Request, read_query, run_request
+from exo_ontology.query.command import DEFAULT_TIMEOUT, Request, parse_named_graphs, read_query, run_request
 from exo_ontology.query.formats import FORMATS
 from exo_ontology.query.named import check_params, find_named, listing, load_named
 
@@ -28,6 +28,9 @@ def query_cli(
         "--bind", help="var=VALUE: a CURIE, <IRI>, \"x\"@en, \"5\"^^xsd:int or plain text; repeatable.")] = None,
     data: Annotated[list[Path] | None, typer.Option(
         "--data", help="Query these RDF files or directories instead of the release; repeatable.")] = None,
+    named_graph: Annotated[list[str] | None, typer.Option(
+        "--named-graph", help="IRI=FILE: load FILE into the named graph IRI (instead of the release); "
+                              "repeatable.")] = None,
     endpoint: Annotated[str | None, typer.Option("--endpoint", help="Remote SPARQL endpoint URL.")] = None,
     fmt: Annotated[str | None, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write results to a file.")] = None,
@@ -59,7 +62,8 @@ def query_cli(
                 text = named.text
             else:
                 text = read_query(query, file, sys.stdin.read)
-            request = Request(text, paths.build_dir, fmt, output, bindings, tuple(data or ()), endpoint, curies,
+            request = Request(text, paths.build_dir, fmt, output, bindings, tuple(data or ()),
+                              parse_named_graphs(named_graph or []), endpoint, curies,
                               allow_service, timeout, file.resolve().as_uri() if file else None)
             rendered = run_request(request, err)
         except KeyboardInterrupt:

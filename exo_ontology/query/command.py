@@ -32,11 +32,23 @@ class Request:
     output: Path | None = None
     bindings: dict[str, Term] = field(default_factory=dict)
     data: tuple[Path, ...] = ()
+    named: tuple[tuple[str, Path], ...] = ()
     endpoint: str | None = None
     curies: bool = False
     allow_service: bool = False
     timeout: float = DEFAULT_TIMEOUT
     base_iri: str | None = None
+
+
+def parse_named_graphs(texts: list[str]) -> tuple[tuple[str, Path], ...]:
+    """Every --named-graph IRI=FILE option, split at the last `=` (an IRI's query string may hold one)."""
+    pairs = []
+    for text in texts:
+        graph, sep, path = text.rpartition("=")
+        if not sep or not graph or not path:
+            raise InputError(f"--named-graph {text}: expected IRI=FILE")
+        pairs.append((graph, Path(path)))
+    return tuple(pairs)
 
 
 def read_query(text: str | None, file: Path | None, stdin: Callable[[], str]) -> str:
@@ -60,8 +72,8 @@ def run_request(request: Request, log: Callable[[str], None]) -> Rendered:
     form = check_query(request.text, request.allow_service, request.base_iri)
     fmt = choose_format(request.fmt, request.output, form, request.curies)
     if request.endpoint:
-        if request.data:
-            raise InputError("--data and --endpoint: choose one")
+        if request.data or request.named:
+            raise InputError("--data/--named-graph and --endpoint: choose one")
         text = with_values(request.text, request.bindings)
         check_query(text, request.allow_service, request.base_iri)
         answer = run_remote(request.endpoint, text, form, request.timeout)
@@ -69,9 +81,11 @@ def run_request(request: Request, log: Callable[[str], None]) -> Rendered:
             return render(answer, fmt, Options(request.curies))
         except SyntaxError as err:
             raise InputError(f"{request.endpoint}: the answer is not SPARQL results ({err})") from None
-    store = None if request.data else ensure_store(request.build_dir, log)
+    own_data = bool(request.data or request.named)
+    store = None if own_data else ensure_store(request.build_dir, log)
     job = Job(request.text, fmt.name, store=str(store) if store else None,
               data=tuple(str(p) for p in request.data),
+              named=tuple((graph, str(path)) for graph, path in request.named),
               bindings=tuple((n, term_text(t)) for n, t in sorted(request.bindings.items())),
               curies=request.curies, base_iri=request.base_iri)
     return run_in_worker(job, request.timeout)

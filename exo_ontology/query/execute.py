@@ -28,6 +28,7 @@ class Job:
     fmt: str
     store: str | None = None
     data: tuple[str, ...] = ()
+    named: tuple[tuple[str, str], ...] = ()
     bindings: tuple[tuple[str, str], ...] = ()
     curies: bool = False
     labels: bool = True
@@ -40,13 +41,15 @@ class Job:
     def from_json(cls, text: str) -> Job:
         raw = json.loads(text)
         raw["data"] = tuple(raw["data"])
+        raw["named"] = tuple((graph, path) for graph, path in raw["named"])
         raw["bindings"] = tuple((name, term) for name, term in raw["bindings"])
         return cls(**raw)
 
 
 def execute(job: Job) -> Rendered:
     """Run the job in this process."""
-    store = open_store(Path(job.store)) if job.store else load_data([Path(p) for p in job.data])
+    store = open_store(Path(job.store)) if job.store else load_data(
+        [Path(p) for p in job.data], tuple((graph, Path(path)) for graph, path in job.named))
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(name): term_of_text(text) for name, text in job.bindings}
     fmt = FORMATS[job.fmt]

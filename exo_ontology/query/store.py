@@ -36,12 +36,15 @@ def _checksum(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _load_file(store: ox.Store, path: Path) -> None:
+def _load_file(store: ox.Store, path: Path, graph: str | None = None) -> None:
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(f"{path}: unknown RDF extension (use one of {', '.join(RDF_FORMATS)})")
+    if not path.is_file():
+        raise MissingInputError(f"{path}: no such file")
     try:
-        store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+        store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(),
+                        to_graph=ox.NamedNode(graph) if graph else None)
     except (SyntaxError, ValueError, OSError) as err:
         raise InputError(f"{path}: cannot be parsed ({str(err).splitlines()[0] if str(err) else err})") from None
 
@@ -57,10 +60,17 @@ def _load_release(store: ox.Store, release: Path) -> None:
         _load_file(store, named)
 
 
-def load_data(sources: list[Path]) -> ox.Store:
+def load_data(sources: list[Path], named: tuple[tuple[str, Path], ...] = ()) -> ox.Store:
     """An in-memory store of RDF files and directories (a release directory loads as a release; any other
-    directory loads every RDF file under it, in name order). TriG and N-Quads keep their named graphs."""
+    directory loads every RDF file under it, in name order). TriG and N-Quads keep their named graphs;
+    `named` (graph IRI, file) pairs load a triples file into the named graph of that IRI."""
     store = ox.Store()
+    for graph, path in named:
+        try:
+            ox.NamedNode(graph)
+        except ValueError as err:
+            raise InputError(f"--named-graph {graph}={path}: {graph!r} is not an IRI ({err})") from None
+        _load_file(store, path, graph)
     for source in sources:
         if source.is_dir() and (source / DEFAULT_GRAPH_FILE).is_file():
             _load_release(store, source)

@@ -8,10 +8,11 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from exo_ontology.query.safety import looks_like_update as is_update
+from exo_ontology.query.safety import uses_service
 from exo_ontology.serve import results
 from exo_ontology.serve.data import DataSource
 from exo_ontology.serve.negotiation import choose
-from exo_ontology.serve.readonly import is_update, uses_service
 
 #: a term as plain data: (kind, value, language or datatype IRI); kind is uri, bnode or literal
 Cell = tuple[str, str, str]
