@@ -33,7 +33,8 @@ _PMID = re.compile(r"\bPMID:\s*(\d{1,9})\b")
 _PMC = re.compile(r"\bPMC(?:ID)?:\s*(?:PMC)?(\d{1,9})\b")
 _DOI = re.compile(r"\bDOI:\s*(10\.\d{4,9}/\S+?)\.?(?=\s|$)", re.IGNORECASE)
 _ID_LINE = re.compile(r"^\s*(?:PMID|PMCID|PMC|DOI):", re.IGNORECASE)
-_AUTHOR = r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*? [A-Z]{1,3}"
+#: a surname (its words capitalised, particles such as "van der" allowed) and initials: "Van der Berg K"
+_AUTHOR = r"(?:[a-z]+ )*[A-Z][\w'’\-]*(?: (?:[a-z]+ )*[A-Z][\w'’\-]*)*? [A-Z]{1,3}"
 _ET_AL = re.compile(r"^et al\.?$")
 #: the last author, the journal and the year: "Zhang J Front Oncol. 2025; 14:1522491."
 _LAST = re.compile(rf"^(?P<author>{_AUTHOR}|et al\.?) (?P<journal>[A-Z].*?)\.? (?P<year>(?:19|20)\d\d)\b")
