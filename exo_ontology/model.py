@@ -14,7 +14,8 @@ from pathlib import Path
 class SourceDoc:
     """One row of sources/manifest.tsv: a document and its bibliographic identity."""
 
-    doc_id: str                 # file stem, e.g. "004_7e9765e249ffdac8"; stable key of the document
+    doc_id: str                 # file stem ("004_7e9765e249ffdac8"), with the part's key for an article
+    #                             of a container file ("pubmed24n0001_pmid39886670"); stable
     path: Path                  # the raw file under sources/
     title: str = ""
     authors: str = ""
@@ -25,6 +26,7 @@ class SourceDoc:
     pmcid: str = ""
     licence: str = ""
     kind: str = ""              # kind of text: web page, abstract page, PDF full text, summary page
+    part: str = ""              # article key inside a container file (pmid:…); "" = the whole file
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ PREFIX_MAP: dict[str, str] = {
     "mirbase.mature": "http://identifiers.org/mirbase.mature/",
     "mirbase": "http://identifiers.org/mirbase/",
     "MESH": "http://id.nlm.nih.gov/mesh/",
+    # bioregistry's MIRIAM form of pubmed (identifiers.org's current "prefix:id" resolver)
+    "pubmed": "https://identifiers.org/pubmed:",
     "exoc.finding": f"{EXOC_BASE}finding/",
     "exoc.evidence": f"{EXOC_BASE}evidence/",
     "exoc.source": f"{EXOC_BASE}source/",
@@ -43,6 +45,8 @@ VOCAB_PREFIXES: dict[str, str] = {
     "sh": "http://www.w3.org/ns/shacl#",
     "void": "http://rdfs.org/ns/void#",
     "foaf": "http://xmlns.com/foaf/0.1/",
+    "cito": "http://purl.org/spar/cito/",
+    "fabio": "http://purl.org/spar/fabio/",
 }
 
 _STEMS = sorted(((stem, prefix) for prefix, stem in PREFIX_MAP.items()), key=lambda s: -len(s[0]))

@@ -1,4 +1,4 @@
-"""`exo ground` (text -> ranked identifiers) and `exo extract` (a text file -> findings)."""
+"""`exo ground` (text -> ranked identifiers) and `exo extract` (files of any known format -> findings)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from exo_ontology.cli.common import Root, exit_on_error, paths_of
+from exo_ontology.cli.common import Root, err, exit_on_error, paths_of
 from exo_ontology.errors import InputError
 
 GROUND_COLUMNS = ("text", "curie", "label", "type", "score", "matched")
@@ -74,19 +74,24 @@ def ground_cli(
 
 
 def extract_cli(
-    path: Annotated[Path, typer.Argument(help="A text file (not added to the release).")],
+    inputs: Annotated[list[Path], typer.Argument(help="Files or directories: text, PubMed XML (.xml, .xml.gz), "
+                                                 "BioC XML/JSON, PubTator (not added to the release).")],
     fmt: Format = "table",
     root: Root = None,
 ) -> None:
-    """Print the findings the machine reads in any text file (same columns as build/findings.tsv).
+    """Print the findings the machine reads in files of any known format, one block per article
+    (same columns as build/findings.tsv, after `file` and `article`).
 
-    Example: exo extract paper.txt --format tsv
+    Example: exo extract paper.txt pubmed24n0001.xml.gz articles/ --format tsv
     """
-    from exo_ontology.pipeline.build import extract_file
+    from exo_ontology.pipeline.extract import WHERE_COLUMNS, extract_paths
     from exo_ontology.release.findings_table import columns
 
     with exit_on_error():
-        rows = extract_file(paths_of(root), path)
-        cols = columns() if fmt != "table" else ["finding", "source_cell_label", "cargo_label",
-                                                 "target_label", "effect_label", "disease_label", "evidence"]
-        _emit_rows(rows, cols, fmt)
+        extracted = extract_paths(paths_of(root), inputs)
+        for note in extracted.notes:
+            err(f"note: {note}")
+        cols = [*WHERE_COLUMNS, *columns()] if fmt != "table" else [
+            "article", "finding", "source_cell_label", "cargo_label", "target_label", "effect_label",
+            "disease_label", "evidence"]
+        _emit_rows(list(extracted.rows), cols, fmt)

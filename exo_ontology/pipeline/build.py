@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from exo_ontology.curation.citation_lists import citation_lists
 from exo_ontology.curation.overlay import apply_overlay, load_overlay
 from exo_ontology.errors import InputError, ValidationFailed
 from exo_ontology.evaluation.run import write_quality_report
@@ -19,7 +21,9 @@ from exo_ontology.pipeline.lock import build_lock
 from exo_ontology.progress import SILENT, Steps
 from exo_ontology.query.store import write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
+from exo_ontology.reading.citations import CitationList
 from exo_ontology.release import assembly, metadata
+from exo_ontology.release.citations import add_citations
 from exo_ontology.release.docs import render_docs
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
@@ -51,13 +55,15 @@ class BuildResult:
 
 
 def assemble_graphs(paths: Paths, docs: list[SourceDoc], findings: list[Finding],
-                    lexicon: Lexicon) -> tuple[dict[str, Graph], dict[str, Graph], Report]:
+                    lexicon: Lexicon, citations: Mapping[str, Sequence[CitationList]] | None = None,
+                    ) -> tuple[dict[str, Graph], dict[str, Graph], Report]:
     """Release graphs (full, base, per-document dataset) and the import modules."""
     info = read_release_info(paths.release_info)
     ontology = Graph()
     ontology.parse(paths.edit_file, format="turtle")
     stamp_version(ontology, info)
     dataset = assembly.findings_dataset(docs, findings)
+    add_citations(dataset, citations or {})
     kg = assembly.merge(dataset)
     curies = referenced_curies([ontology, kg])
     report = Report()
@@ -122,8 +128,9 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps) -> BuildResult:
     overlay = load_overlay(paths.curation_dir, reader.lexicon, texts,
                            {f.finding_id for f in findings}, assembly.exoc_terms(paths.edit_file))
     findings = apply_overlay(findings, overlay, texts)
+    citations = citation_lists(paths.curation_dir, docs, texts)
     with steps.step("assembling the release graphs"):
-        graphs, modules, report = assemble_graphs(paths, docs, findings, reader.lexicon)
+        graphs, modules, report = assemble_graphs(paths, docs, findings, reader.lexicon, citations)
     staging = paths.root / "build.staging"
     if staging.exists():
         shutil.rmtree(staging)

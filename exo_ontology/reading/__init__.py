@@ -9,10 +9,11 @@ quote and an offset map from each cleaned character to the raw file.
 from __future__ import annotations
 
 from exo_ontology.model import Sentence, SourceDoc
+from exo_ontology.reading.adding import Added, add_source, add_sources
 from exo_ontology.reading.annotations import Annotation, parse_annotations
 from exo_ontology.reading.cleaning import CleanText, clean
 from exo_ontology.reading.segmenting import Reading, raw_pieces, segment
-from exo_ontology.reading.sources import add_source, read_manifest, read_raw, unlisted_files
+from exo_ontology.reading.sources import read_manifest, read_raw, unlisted_files
 
 
 def read_document(doc: SourceDoc, raw: str) -> list[Sentence]:
@@ -26,10 +27,12 @@ def read_document_report(doc: SourceDoc, raw: str) -> Reading:
 
 
 __all__ = [
+    "Added",
     "Annotation",
     "CleanText",
     "Reading",
     "add_source",
+    "add_sources",
     "clean",
     "parse_annotations",
     "raw_pieces",
