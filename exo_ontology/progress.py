@@ -47,21 +47,23 @@ class RichSteps:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.min_seconds = min_seconds
+        self.started = False  # started with the first step, so a command that fails first prints nothing
         self.progress = Progress(SpinnerColumn(finished_text="[green]✓"), TextColumn("{task.description}"),
                                  BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                  console=console or Console(stderr=True), transient=False)
 
     def __enter__(self) -> Self:
-        self.progress.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        if not self.progress.tasks:  # nothing worth showing: leave no blank line behind
-            self.progress.live.transient = True
-        self.progress.stop()
+        if self.started:
+            self.progress.stop()
 
     @contextmanager
     def step(self, name: str, total: int | None = None) -> Iterator[Advance]:
+        if not self.started:
+            self.progress.start()
+            self.started = True
         task = self.progress.add_task(name, total=total)
         def advance(done: int) -> None:
             self.progress.advance(task, done)
