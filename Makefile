@@ -9,7 +9,7 @@ EXO    := $(VENV)/bin/exo
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system-deps build validate test check-reference lint bench lexicon clean
+.PHONY: all help setup system-deps build validate test check-reference lint bench bench-queries lexicon clean
 
 all: build ## Set up (if needed) and build the release into build/
 
@@ -46,8 +46,12 @@ lint: setup ## ruff and mypy
 	$(VENV)/bin/ruff check exo_ontology tests
 	$(VENV)/bin/mypy exo_ontology
 
-bench: setup ## Measure build, grounding and query speed; writes bench/results.md
+bench: setup ## Measure build, grounding and query speed, and the query engines; writes bench/results.md
 	$(PY) bench/run.py
+	$(PY) bench/queries.py
+
+bench-queries: setup ## Named queries: exo query vs oxigraph, Jena, rdflib, on build/ and a generated 1M release
+	$(PY) bench/queries.py
 
 lexicon: setup ## Developers: re-cut ontology/lexicon/ from ../shared/reference
 	$(PY) -m exo_ontology.lexicon.cut --reference ../shared/reference --out ontology/lexicon
