@@ -7,7 +7,9 @@ measured with the program it runs). A time limit kills the launcher's whole proc
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import json
 import os
 import signal
@@ -64,7 +66,15 @@ def floor(scratch: Path) -> float:
 
 
 def tsv_rows(path: Path) -> int:
-    """Result rows of a TSV file with a header line (0 for an empty file)."""
-    with path.open("rb") as handle:
-        lines = sum(1 for line in handle if line.strip())
-    return max(0, lines - 1)
+    """Result rows of a TSV file with a header line (0 for an empty file).
+
+    SPARQL 1.1 TSV (a `?var` header; newlines in literals escaped) has one line per row; the csv module's
+    TSV (a bare header, as `exo query` wrote before W3C formats) quotes a cell that holds a newline, so a
+    row can span lines and is counted by parsing.
+    """
+    text = path.read_text(encoding="utf-8")
+    if not text.strip():
+        return 0
+    if text.startswith("?"):
+        return sum(1 for line in text.splitlines() if line.strip()) - 1
+    return sum(1 for row in csv.reader(io.StringIO(text), delimiter="\t") if row) - 1
