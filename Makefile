@@ -9,7 +9,7 @@ EXO    := $(VENV)/bin/exo
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system-deps build validate test check-reference conformance lint bench bench-serve lexicon clean
+.PHONY: all help setup system-deps build validate test check-reference conformance lint bench bench-queries bench-serve lexicon clean
 
 all: build ## Set up (if needed) and build the release into build/
 
@@ -50,9 +50,13 @@ lint: setup ## ruff and mypy
 	$(VENV)/bin/ruff check exo_ontology tests
 	$(VENV)/bin/mypy exo_ontology
 
-bench: setup ## Measure build, grounding and query speed; writes bench/results.md
+bench: setup ## Measure build, grounding and query speed, and the query engines; writes bench/results.md
 	$(PY) bench/run.py
+	$(PY) bench/queries.py
 	$(MAKE) bench-serve
+
+bench-queries: setup ## Named queries: exo query vs oxigraph, Jena, rdflib, on build/ and a generated 1M release
+	$(PY) bench/queries.py
 
 bench-serve: setup ## Load-test exo serve (32 clients, 30 s) over build/; writes bench/serve.md
 	@test -f build/exoc.nt || $(EXO) build

@@ -1,6 +1,7 @@
 """Benchmarks: build time, lexicon/grounder start-up, grounding throughput, query latency.
 
-Writes bench/results.md. Run with `make bench` (numbers are wall-clock on this machine; each
+Writes the "build" section of bench/results.md (bench/queries.py writes the query engines'
+section). Run with `make bench` (numbers are wall-clock on this machine; each
 measurement is the median of several runs where it is cheap enough to repeat).
 """
 
@@ -67,11 +68,13 @@ def main() -> None:
                      f"{timed(lambda: subprocess.run(cmd, check=True, capture_output=True), 3):.2f}"))
         triples = run_query(store, count).rows[0][0]
         rows.append(("release triples", str(triples)))
+    from bench.sections import replace_section
+
     out = ROOT / "bench" / "results.md"
     machine = f"Machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores."
-    lines = ["# Benchmark results", "", machine, "", "| measure | value |", "|---|---|"]
+    lines = ["## Build, grounding and query speed", "", machine, "", "| measure | value |", "|---|---|"]
     lines += [f"| {name} | {value} |" for name, value in rows]
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    replace_section(out, "build", "\n".join(lines))  # bench/queries.py writes its own section
     print(out.read_text(encoding="utf-8"))
 
 
