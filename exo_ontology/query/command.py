@@ -16,7 +16,7 @@ from exo_ontology.query.execute import Job
 from exo_ontology.query.formats import Options, Rendered, choose_format, render
 from exo_ontology.query.remote import run_remote
 from exo_ontology.query.safety import check_query
-from exo_ontology.query.store import ensure_store
+from exo_ontology.query.store import ensure_store, stale_reason
 from exo_ontology.query.worker import run_in_worker
 
 DEFAULT_TIMEOUT = 60.0
@@ -82,10 +82,13 @@ def run_request(request: Request, log: Callable[[str], None]) -> Rendered:
         except SyntaxError as err:
             raise InputError(f"{request.endpoint}: the answer is not SPARQL results ({err})") from None
     own_data = bool(request.data or request.named)
+    # a store rebuilt here ran Oxigraph's threaded loader in this process: the worker is then a fresh
+    # interpreter, not a fork (see worker)
+    rebuilt = not own_data and stale_reason(request.build_dir) is not None
     store = None if own_data else ensure_store(request.build_dir, log)
     job = Job(request.text, fmt.name, store=str(store) if store else None,
               data=tuple(str(p) for p in request.data),
               named=tuple((graph, str(path)) for graph, path in request.named),
               bindings=tuple((n, term_text(t)) for n, t in sorted(request.bindings.items())),
               curies=request.curies, base_iri=request.base_iri)
-    return run_in_worker(job, request.timeout)
+    return run_in_worker(job, request.timeout, fresh=rebuilt)
