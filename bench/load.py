@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.sections import replace_section  # noqa: E402
 from exo_ontology.query.named import bind, load_named  # noqa: E402
 from exo_ontology.serve.launch import Launched, launch, process_tree_rss_kb  # noqa: E402
 
@@ -160,6 +161,8 @@ def main() -> None:
         report = measure(ROOT, args.clients, args.seconds, args.timeout, args.workers, Path(tmp) / "serve.log")
     text = markdown(report, args.workers)
     args.out.write_text(text, encoding="utf-8")
+    # the figures also go into the one results file, as a section of their own (a heading level down)
+    replace_section(ROOT / "bench" / "results.md", "serve-load", text.replace("# `exo serve`", "## `exo serve`", 1))
     print(text)
     if report.errors or report.slow_status != 503:
         sys.exit(f"bench/load.py: {len(report.errors)} errors; slow query answered {report.slow_status}")
