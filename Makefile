@@ -62,4 +62,4 @@ lexicon: setup ## Developers: re-cut ontology/lexicon/ from ../shared/reference
 	$(PY) -m exo_ontology.lexicon.cut --reference ../shared/reference --out ontology/lexicon
 
 clean: ## Remove generated files
-	rm -rf build build.staging build.failed .pytest_cache
+	rm -rf build build.staging build.failed build.cache .pytest_cache

@@ -14,10 +14,14 @@ from exo_ontology.evaluation.run import write_quality_report
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
-from exo_ontology.pipeline.documents import Log, Reader, extract_documents, findings_from_text
+from exo_ontology.pipeline import uptodate
+from exo_ontology.pipeline.documents import Log, Reader, findings_from_text
+from exo_ontology.pipeline.extract import Extraction, extract_cached
+from exo_ontology.pipeline.fingerprint import release_key
 from exo_ontology.pipeline.lock import build_lock
+from exo_ontology.pipeline.parallel import SERIAL, Engine
 from exo_ontology.progress import SILENT, Steps
-from exo_ontology.query.store import write_store
+from exo_ontology.query.store import stale_reason, write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
 from exo_ontology.release import assembly, metadata
 from exo_ontology.release.docs import render_docs
@@ -48,6 +52,8 @@ class BuildResult:
     report: Report
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    #: nothing changed since the last build: build/ was left as it was
+    up_to_date: bool = False
 
 
 def assemble_graphs(paths: Paths, docs: list[SourceDoc], findings: list[Finding],
@@ -96,16 +102,45 @@ def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules
 
 
 def build(paths: Paths, reasoner: bool = True, log: Log = print, steps: Steps = SILENT,
-          wait: bool = False) -> BuildResult:
+          wait: bool = False, engine: Engine = SERIAL) -> BuildResult:
     """Build the release from sources/ into build/; build/ is replaced only if validation passes.
 
     One build at a time per project (`build.lock`): a second one waits (`wait`) or raises BuildLocked.
+    Documents are extracted by `engine` (Dask workers) and cached; a build whose inputs are those of
+    the current build/ does nothing ("release up to date").
     """
     with build_lock(paths.root, wait=wait):
-        return _build(paths, reasoner, log, steps)
+        key = release_key(paths, f"reasoner={reasoner}")
+        if uptodate.is_up_to_date(paths, key):
+            log("release up to date: build/ already holds the release of these inputs")
+            return _unchanged(paths)
+        uptodate.forget(paths)
+        result = _build(paths, reasoner, log, steps, engine)
+        uptodate.record(paths, key)
+        return result
 
 
-def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps) -> BuildResult:
+def _unchanged(paths: Paths) -> BuildResult:
+    """The current release, as a BuildResult read from its manifest and report (and its store made
+    if missing)."""
+    import json
+
+    manifest = json.loads((paths.build_dir / "manifest.json").read_text(encoding="utf-8"))
+    if stale_reason(paths.build_dir):
+        write_store(paths.build_dir)
+    return BuildResult(paths.build_dir, Report.read(paths.reports_dir / "validation.tsv"),
+                       dict(manifest["counts"]), [], up_to_date=True)
+
+
+def _extract(docs: list[SourceDoc], paths: Paths, reader: Reader, engine: Engine, log: Log,
+             steps: Steps, what: str) -> Extraction:
+    with steps.step(what, total=len(docs)) as advance:
+        extraction = extract_cached(docs, paths, lambda: reader, engine, log, lambda _r: advance(1))
+    log(f"{what}: {extraction.summary()}; {len(extraction.findings)} findings")
+    return extraction
+
+
+def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine) -> BuildResult:
     docs, problems = read_manifest(paths.manifest)
     unlisted = unlisted_files(paths.manifest)
     if unlisted:
@@ -114,8 +149,8 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps) -> BuildResult:
         log(f"warning: {problem}")
     with steps.step("loading the lexicon and the grounder"):
         reader = Reader.from_paths(paths)
-    with steps.step("reading documents", total=len(docs)) as advance:
-        findings, texts, read_problems = extract_documents(docs, reader, log, advance)
+    extraction = _extract(docs, paths, reader, engine, log, steps, "reading documents")
+    findings, texts, read_problems = extraction.findings, extraction.texts, extraction.problems
     # a document that could not be read is not a source of this release
     docs = [doc for doc in docs if doc.doc_id in texts]
     machine = findings
@@ -135,7 +170,9 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps) -> BuildResult:
     report.checks.extend(checks.checks)
     report.write(staging / "reports" / "validation.tsv")
     with steps.step("measuring extraction quality (reports/quality.md)"):
-        write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md")
+        write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md",
+                             extract=lambda corpus: _extract(corpus, paths, reader, engine, log, SILENT,
+                                                             "reading the evaluation corpus").as_tuple())
     write_manifest(staging, read_release_info(paths.release_info), counts)
     result = BuildResult(paths.build_dir, report, counts, problems + read_problems)
     if not report.conforms:
