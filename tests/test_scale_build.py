@@ -43,7 +43,7 @@ def test_build_with_two_workers_is_byte_identical_to_one(built: tuple[Paths, Bui
     one, _result = built
     project = copy_project(tmp_path / "p")
     run = subprocess.run([sys.executable, "-m", "exo_ontology", "build", "--workers", "2", "--root",
-                          str(project.root)], capture_output=True, text=True, timeout=600)
+                          str(project.root)], check=False, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "re-extracted 5 documents" in run.stderr
     assert digests(project.build_dir) == digests(one.build_dir)
@@ -61,7 +61,6 @@ def test_an_added_document_is_the_only_one_extracted_and_the_release_equals_a_cl
     shutil.copyfile(project.manifest, clean.manifest)
     shutil.copyfile(project.sources_dir / "006_glioma_note.txt", clean.sources_dir / "006_glioma_note.txt")
     build(clean, reasoner=False, log=lambda _m: None)
-    assert not (clean.root / "build.cache" / "release.json").read_text() == ""
     assert digests(project.build_dir) == digests(clean.build_dir)
 
 
