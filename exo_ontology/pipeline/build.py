@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from exo_ontology.pipeline.documents import Log, Reader, findings_from_text
 from exo_ontology.pipeline.extract import Extraction, extract_cached
 from exo_ontology.pipeline.fingerprint import release_key
 from exo_ontology.pipeline.lock import build_lock
+from exo_ontology.pipeline.outcome import DocResult
 from exo_ontology.pipeline.parallel import SERIAL, Engine
 from exo_ontology.progress import SILENT, Steps
 from exo_ontology.query.store import stale_reason, write_store
@@ -71,7 +73,9 @@ def assemble_graphs(paths: Paths, docs: list[SourceDoc], findings: list[Finding]
     modules = build_import_modules(curies, lexicon)
     full = assembly.drop_ontology_headers(assembly.merge(ontology, *modules.values(), kg), ONTOLOGY_IRI)
     base = as_base(assembly.merge(ontology, kg), info)
-    graphs = {"full": canonical(full), "base": canonical(base), "dataset": dataset}
+    # what HermiT classifies: the ontology, its imports and the base axioms, without the findings
+    tbox = assembly.drop_ontology_headers(assembly.merge(ontology, *modules.values()), ONTOLOGY_IRI)
+    graphs = {"full": canonical(full), "base": canonical(base), "dataset": dataset, "tbox": tbox}
     return graphs, modules, report
 
 
@@ -134,9 +138,19 @@ def _unchanged(paths: Paths) -> BuildResult:
 
 def _extract(docs: list[SourceDoc], paths: Paths, reader: Reader, engine: Engine, log: Log,
              steps: Steps, what: str) -> Extraction:
+    start, found = time.monotonic(), [0, 0]
+
+    def done(result: DocResult) -> None:
+        found[0] += 1
+        found[1] += len(result.findings)
+        advance(1)
+        steps.status(f"{found[1]} findings, {found[0] / max(time.monotonic() - start, 1e-3):.0f} documents/s")
+
     with steps.step(what, total=len(docs)) as advance:
-        extraction = extract_cached(docs, paths, lambda: reader, engine, log, lambda _r: advance(1))
-    log(f"{what}: {extraction.summary()}; {len(extraction.findings)} findings")
+        extraction = extract_cached(docs, paths, lambda: reader, engine, log, done)
+    seconds = time.monotonic() - start
+    log(f"{what}: {extraction.summary()}; {len(extraction.findings)} findings in {seconds:.1f} s "
+        f"({len(docs) / max(seconds, 1e-3):.0f} documents/s)")
     return extraction
 
 
@@ -165,7 +179,7 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
     (staging / "reports").mkdir(parents=True)
     with steps.step("writing the release files"):
         counts = write_release(staging, paths, graphs, modules, docs)
-    checks = validate_graph(graphs["full"], paths, reasoner=reasoner, steps=steps)
+    checks = validate_graph(graphs["full"], paths, reasoner=reasoner, steps=steps, tbox=graphs["tbox"])
     report.extend("release", checks.problems)
     report.checks.extend(checks.checks)
     report.write(staging / "reports" / "validation.tsv")
