@@ -15,7 +15,7 @@ from exo_ontology.pipeline.cache import FindingsCache
 from exo_ontology.pipeline.documents import Reader
 from exo_ontology.pipeline.extract import extract_cached
 from exo_ontology.pipeline.fingerprint import extraction_key
-from exo_ontology.pipeline.parallel import SERIAL, Engine, map_documents
+from exo_ontology.pipeline.parallel import SERIAL, DocumentMapper, Engine, map_documents
 from exo_ontology.reading import add_source
 from tests.conftest import ROOT, copy_project
 from tests.test_build import digests
@@ -92,17 +92,17 @@ def test_a_lexicon_change_invalidates_the_findings_cache(project: Paths, reader:
     overrides.write_text(overrides.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert extraction_key(project) != before
     docs = corpus_documents(Paths(ROOT))[:2]
-    first = extract_cached(docs, project, lambda: reader)
+    first = extract_cached(docs, project, DocumentMapper(project, SERIAL, lambda: reader))
     assert first.extracted == [d.doc_id for d in docs] and first.cached == 0
-    again = extract_cached(docs, project, lambda: reader)
+    again = extract_cached(docs, project, DocumentMapper(project, SERIAL, lambda: reader))
     assert again.extracted == [] and again.cached == 2 and again.findings == first.findings
 
 
 def test_an_unreadable_cache_file_is_extracted_again(project: Paths, reader: Reader) -> None:
     docs = corpus_documents(Paths(ROOT))[:1]
-    first = extract_cached(docs, project, lambda: reader)
+    first = extract_cached(docs, project, DocumentMapper(project, SERIAL, lambda: reader))
     cache = FindingsCache.open(project.root / "build.cache", extraction_key(project))
     for path in cache.folder.rglob("*.pickle"):
         path.write_bytes(b"not a pickle")
-    again = extract_cached(docs, project, lambda: reader)
+    again = extract_cached(docs, project, DocumentMapper(project, SERIAL, lambda: reader))
     assert again.extracted == [docs[0].doc_id] and again.findings == first.findings

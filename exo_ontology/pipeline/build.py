@@ -11,7 +11,7 @@ from rdflib import Dataset, Graph
 
 from exo_ontology.curation.overlay import apply_overlay, load_overlay
 from exo_ontology.errors import InputError, ValidationFailed
-from exo_ontology.evaluation.run import write_quality_report
+from exo_ontology.evaluation.run import corpus_documents, write_quality_report
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
@@ -21,7 +21,7 @@ from exo_ontology.pipeline.extract import Extraction, extract_cached
 from exo_ontology.pipeline.fingerprint import release_key
 from exo_ontology.pipeline.lock import build_lock
 from exo_ontology.pipeline.outcome import DocResult
-from exo_ontology.pipeline.parallel import SERIAL, Engine
+from exo_ontology.pipeline.parallel import SERIAL, DocumentMapper, Engine
 from exo_ontology.progress import SILENT, Steps
 from exo_ontology.query.store import stale_reason, write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
@@ -136,7 +136,7 @@ def _unchanged(paths: Paths) -> BuildResult:
                        dict(manifest["counts"]), [], up_to_date=True)
 
 
-def _extract(docs: list[SourceDoc], paths: Paths, reader: Reader, engine: Engine, log: Log,
+def _extract(docs: list[SourceDoc], paths: Paths, mapper: DocumentMapper, log: Log,
              steps: Steps, what: str) -> Extraction:
     start, found = time.monotonic(), [0, 0]
 
@@ -147,7 +147,7 @@ def _extract(docs: list[SourceDoc], paths: Paths, reader: Reader, engine: Engine
         steps.status(f"{found[1]} findings, {found[0] / max(time.monotonic() - start, 1e-3):.0f} documents/s")
 
     with steps.step(what, total=len(docs)) as advance:
-        extraction = extract_cached(docs, paths, lambda: reader, engine, log, done)
+        extraction = extract_cached(docs, paths, mapper, log, done)
     seconds = time.monotonic() - start
     log(f"{what}: {extraction.summary()}; {len(extraction.findings)} findings in {seconds:.1f} s "
         f"({len(docs) / max(seconds, 1e-3):.0f} documents/s)")
@@ -163,7 +163,10 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
         log(f"warning: {problem}")
     with steps.step("loading the lexicon and the grounder"):
         reader = Reader.from_paths(paths)
-    extraction = _extract(docs, paths, reader, engine, log, steps, "reading documents")
+    # the workers (each holding a grounder) are gone before the whole-graph steps begin
+    with DocumentMapper(paths, engine, lambda: reader) as mapper:
+        extraction = _extract(docs, paths, mapper, log, steps, "reading documents")
+        corpus = _extract(corpus_documents(paths), paths, mapper, log, steps, "reading the evaluation corpus")
     findings, texts, read_problems = extraction.findings, extraction.texts, extraction.problems
     # a document that could not be read is not a source of this release
     docs = [doc for doc in docs if doc.doc_id in texts]
@@ -185,8 +188,7 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
     report.write(staging / "reports" / "validation.tsv")
     with steps.step("measuring extraction quality (reports/quality.md)"):
         write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md",
-                             extract=lambda corpus: _extract(corpus, paths, reader, engine, log, SILENT,
-                                                             "reading the evaluation corpus").as_tuple())
+                             extract=corpus.of)
     write_manifest(staging, read_release_info(paths.release_info), counts)
     result = BuildResult(paths.build_dir, report, counts, problems + read_problems)
     if not report.conforms:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline.cache import FindingsCache
-from exo_ontology.pipeline.documents import Log, Reader
+from exo_ontology.pipeline.documents import Log
 from exo_ontology.pipeline.fingerprint import document_key, extraction_key
 from exo_ontology.pipeline.outcome import DocResult
-from exo_ontology.pipeline.parallel import SERIAL, Engine, map_documents
+from exo_ontology.pipeline.parallel import DocumentMapper
 
 #: the log names at most this many re-extracted documents
 NAMED = 5
@@ -28,9 +28,12 @@ class Extraction:
     extracted: list[str] = field(default_factory=list)
     cached: int = 0
 
-    def as_tuple(self) -> tuple[list[Finding], dict[str, str], list[str]]:
-        """(findings, texts, problems), as `documents.extract_documents` returns them."""
-        return self.findings, self.texts, self.problems
+    def of(self, docs: Sequence[SourceDoc]) -> tuple[list[Finding], dict[str, str], list[str]]:
+        """(findings, texts, problems) of those of `docs` this extraction holds, as
+        `documents.extract_documents` returns them (for the quality report)."""
+        ids = {doc.doc_id for doc in docs}
+        return ([f for f in self.findings if f.doc_id in ids], {d: t for d, t in self.texts.items() if d in ids},
+                [p for p in self.problems if any(d in p for d in ids)])
 
     def summary(self) -> str:
         """E.g. "re-extracted 1 document (006_ab), 5 from cache"."""
@@ -47,11 +50,10 @@ def _key(doc: SourceDoc) -> str | None:
         return None
 
 
-def extract_cached(docs: Sequence[SourceDoc], paths: Paths, reader: Callable[[], Reader],
-                   engine: Engine = SERIAL, log: Log = lambda _m: None,
+def extract_cached(docs: Sequence[SourceDoc], paths: Paths, mapper: DocumentMapper, log: Log = lambda _m: None,
                    advance: Callable[[DocResult], None] = lambda _r: None) -> Extraction:
     """Findings of every document in order: from the cache where its key matches, else extracted
-    (in parallel by `engine`) and cached. A bad document's problem is logged and kept."""
+    (in parallel by `mapper`) and cached. A bad document's problem is logged and kept."""
     cache = FindingsCache.open(paths.root / "build.cache", extraction_key(paths))
     keys = {doc.doc_id: _key(doc) for doc in docs}
     results: dict[str, DocResult] = {}
@@ -62,7 +64,7 @@ def extract_cached(docs: Sequence[SourceDoc], paths: Paths, reader: Callable[[],
             results[doc.doc_id] = hit
             advance(hit)
     todo = [doc for doc in docs if doc.doc_id not in results]
-    for result in map_documents(todo, paths, engine, reader, advance):
+    for result in mapper.map(todo, advance):
         results[result.doc_id] = result
         key = keys[result.doc_id]
         if key:

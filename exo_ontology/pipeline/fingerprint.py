@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Iterable
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from functools import cache
 from pathlib import Path
 
@@ -61,7 +61,8 @@ def extraction_key(paths: Paths) -> str:
 def document_key(doc: SourceDoc, data: bytes) -> str:
     """A document's content hash: its file bytes and its manifest row (title and identity decide
     the disease context and the finding IRIs; the path appears in its error messages)."""
-    row = "\x1f".join(str(field) for field in astuple(doc))
+    # the resolved path: the same project built from another directory keeps its cache
+    row = "\x1f".join(str(field) for field in astuple(replace(doc, path=doc.path.resolve())))
     return hashlib.sha256(row.encode() + b"\0" + data).hexdigest()
 
 

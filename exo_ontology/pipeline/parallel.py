@@ -13,10 +13,10 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from exo_ontology.model import SourceDoc
 from exo_ontology.paths import Paths
@@ -79,40 +79,66 @@ def dask_client(engine: Engine, workers: int) -> Iterator[Any]:
         with Client(engine.scheduler) as client:
             yield client
         return
+    # CRITICAL: a worker's heartbeat racing the cluster's shutdown is logged as an ERROR, harmlessly
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+            Client(cluster) as client:
         yield client
 
 
-def map_documents(docs: Sequence[SourceDoc], paths: Paths, engine: Engine, reader: Callable[[], Reader],
-                  advance: Callable[[DocResult], None] = lambda _r: None) -> list[DocResult]:
-    """DocResults of `docs`, in their order; `reader` gives this process's Reader (used for one worker),
-    `advance` is called once per finished document."""
-    if not docs:
-        return []
-    workers = engine.workers_for(len(docs))
-    if workers == 1 and not engine.scheduler:
-        here = reader()
-        results = []
-        for doc in docs:
-            results.append(read_one(doc, here))
-            advance(results[-1])
-        return results
-    return _on_cluster(docs, str(Path(paths.root).resolve()), engine, workers, advance)
+class DocumentMapper:
+    """Maps documents to DocResults for the length of a build: the cluster (if one pays) is started on
+    first use and shared by every later map (the release's documents, then the evaluation corpus)."""
 
+    def __init__(self, paths: Paths, engine: Engine, reader: Callable[[], Reader]) -> None:
+        self.root = str(Path(paths.root).resolve())
+        self.engine = engine
+        self.reader = reader
+        self._stack = ExitStack()
+        self._client: Any = None
 
-def _on_cluster(docs: Sequence[SourceDoc], root: str, engine: Engine, workers: int,
-                advance: Callable[[DocResult], None]) -> list[DocResult]:
-    from distributed import as_completed
+    def __enter__(self) -> Self:
+        return self
 
-    by_id: dict[str, DocResult] = {}
-    # small batches when there are few documents, so that every worker gets some
-    size = max(1, min(BATCH, len(docs) // (workers * 4) or 1))
-    with dask_client(engine, workers) as client:
-        futures = [client.submit(read_batch, root, batch, pure=False) for batch in _batches(docs, size)]
+    def __exit__(self, *_exc: object) -> None:
+        self._stack.close()
+
+    def map(self, docs: Sequence[SourceDoc], advance: Callable[[DocResult], None] = lambda _r: None,
+            ) -> list[DocResult]:
+        """DocResults of `docs`, in their order; `advance` is called once per finished document."""
+        if not docs:
+            return []
+        workers = self.engine.workers_for(len(docs))
+        if self._client is None and workers == 1 and not self.engine.scheduler:
+            here = self.reader()
+            results = []
+            for doc in docs:
+                results.append(read_one(doc, here))
+                advance(results[-1])
+            return results
+        if self._client is None:
+            self._client = self._stack.enter_context(dask_client(self.engine, workers))
+        return self._on_cluster(docs, workers, advance)
+
+    def _on_cluster(self, docs: Sequence[SourceDoc], workers: int,
+                    advance: Callable[[DocResult], None]) -> list[DocResult]:
+        from distributed import as_completed
+
+        by_id: dict[str, DocResult] = {}
+        # small batches when there are few documents, so that every worker gets some
+        size = max(1, min(BATCH, len(docs) // (workers * 4) or 1))
+        futures = [self._client.submit(read_batch, self.root, batch, pure=False)
+                   for batch in _batches(docs, size)]
         for future in as_completed(futures):
             for result in future.result():
                 by_id[result.doc_id] = result
                 advance(result)
             future.release()
-    return [by_id[doc.doc_id] for doc in docs]
+        return [by_id[doc.doc_id] for doc in docs]
+
+
+def map_documents(docs: Sequence[SourceDoc], paths: Paths, engine: Engine, reader: Callable[[], Reader],
+                  advance: Callable[[DocResult], None] = lambda _r: None) -> list[DocResult]:
+    """DocResults of `docs` in their order, by a mapper of their own (a cluster started and closed)."""
+    with DocumentMapper(paths, engine, reader) as mapper:
+        return mapper.map(docs, advance)
