@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from exo_ontology.curation.overlay import apply_overlay, load_overlay
 from exo_ontology.errors import InputError, ValidationFailed
@@ -25,25 +25,20 @@ from exo_ontology.pipeline.parallel import SERIAL, DocumentMapper, Engine
 from exo_ontology.progress import SILENT, Steps
 from exo_ontology.query.store import stale_reason, write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
-from exo_ontology.release import assembly, metadata
-from exo_ontology.release.docs import render_docs
+from exo_ontology.release import assembly
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
-    WRITERS,
     as_base,
     canonical,
     read_release_info,
-    serialize_all,
     stamp_version,
     swap_into_place,
     write_manifest,
-    write_trig,
 )
-from exo_ontology.release.findings_table import write_findings_tsv
-from exo_ontology.release.imports import GENERATED_HEADER, build_import_modules, check_terms, referenced_curies
-from exo_ontology.release.jsonld import CONTEXT_FILE, context_document
+from exo_ontology.release.imports import build_import_modules, check_terms, referenced_curies
+from exo_ontology.release.streamed import write_streamed_release
 from exo_ontology.validation.report import Report
-from exo_ontology.validation.run import store_from_ntriples, to_store, validate_graph
+from exo_ontology.validation.run import to_store, validate_release
 
 
 @dataclass
@@ -73,36 +68,8 @@ def assemble_graphs(paths: Paths, docs: list[SourceDoc], findings: list[Finding]
     modules = build_import_modules(curies, lexicon)
     full = assembly.drop_ontology_headers(assembly.merge(ontology, *modules.values(), kg), ONTOLOGY_IRI)
     base = as_base(assembly.merge(ontology, kg), info)
-    # what HermiT classifies: the ontology, its imports and the base axioms, without the findings
-    tbox = assembly.drop_ontology_headers(assembly.merge(ontology, *modules.values()), ONTOLOGY_IRI)
-    graphs = {"full": canonical(full), "base": canonical(base), "dataset": dataset, "tbox": tbox}
+    graphs = {"full": canonical(full), "base": canonical(base), "dataset": dataset}
     return graphs, modules, report
-
-
-def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules: dict[str, Graph],
-                  docs: list[SourceDoc]) -> dict[str, int]:
-    """Every release artefact into `staging`."""
-    full, base = graphs["full"], graphs["base"]
-    outputs = serialize_all(full)
-    for suffix, data in outputs.items():
-        (staging / f"exoc.{suffix}").write_bytes(data)
-    (staging / CONTEXT_FILE).write_bytes(context_document())
-    (staging / "exoc-base.ttl").write_bytes(WRITERS["ttl"](base))
-    dataset = graphs["dataset"]
-    assert isinstance(dataset, Dataset)
-    (staging / "exoc.trig").write_bytes(write_trig(dataset))
-    imports_dir = staging / "imports"
-    imports_dir.mkdir()
-    for name, module in sorted(modules.items()):
-        (imports_dir / f"{name}_import.ttl").write_bytes(
-            GENERATED_HEADER.encode() + WRITERS["ttl"](canonical(module)))
-    store = store_from_ntriples(outputs["nt"])
-    n_findings = write_findings_tsv(store, paths.sparql_dir / "findings.rq", staging / "findings.tsv")
-    counts = {"triples": len(full), "base_triples": len(base), "findings": n_findings,
-              "documents": len(docs), "import_terms": sum(len(set(m.subjects())) for m in modules.values())}
-    metadata.write_metadata(staging, full, docs, read_release_info(paths.release_info), counts)
-    render_docs(staging / "docs", store, counts)
-    return counts
 
 
 def build(paths: Paths, reasoner: bool = True, log: Log = print, steps: Steps = SILENT,
@@ -174,15 +141,24 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
     overlay = load_overlay(paths.curation_dir, reader.lexicon, texts,
                            {f.finding_id for f in findings}, assembly.exoc_terms(paths.edit_file))
     findings = apply_overlay(findings, overlay, texts)
-    with steps.step("assembling the release graphs"):
-        graphs, modules, report = assemble_graphs(paths, docs, findings, reader.lexicon)
     staging = paths.root / "build.staging"
-    if staging.exists():
-        shutil.rmtree(staging)
+    work = paths.root / "build.cache" / "work"
+    for scratch in (staging, work):
+        if scratch.exists():
+            shutil.rmtree(scratch)
     (staging / "reports").mkdir(parents=True)
+    info = read_release_info(paths.release_info)
+    ontology = Graph()
+    ontology.parse(paths.edit_file, format="turtle")
+    stamp_version(ontology, info)
     with steps.step("writing the release files"):
-        counts = write_release(staging, paths, graphs, modules, docs)
-    checks = validate_graph(graphs["full"], paths, reasoner=reasoner, steps=steps, tbox=graphs["tbox"])
+        streamed = write_streamed_release(staging, work, ontology, docs, findings, reader.lexicon, info,
+                                          paths.sparql_dir / "findings.rq")
+    counts, report = streamed.counts, streamed.report
+    checks = validate_release(streamed.tbox, streamed.quads, streamed.store, paths, reasoner=reasoner, steps=steps,
+                              workers=engine.workers_for(len(docs)))
+    del streamed
+    shutil.rmtree(work, ignore_errors=True)
     report.extend("release", checks.problems)
     report.checks.extend(checks.checks)
     report.write(staging / "reports" / "validation.tsv")

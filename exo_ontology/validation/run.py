@@ -45,6 +45,23 @@ def validate_graph(graph: Graph, paths: Paths, reasoner: bool = True, release: b
     return report
 
 
+def validate_release(tbox: Graph, sorted_quads: Path, store: ox.Store, paths: Paths, reasoner: bool = True,
+                     steps: Steps = SILENT, workers: int = 1) -> Report:
+    """The build's checks without a whole-graph copy: SHACL by document shard (validation.shards), the QC
+    queries on the release's store, HermiT on the TBox."""
+    from exo_ontology.validation.shards import run_shacl_sharded
+
+    report = Report()
+    with steps.step("SHACL shapes (by shards of documents)"):
+        report.extend("shacl", run_shacl_sharded(tbox, sorted_quads, paths.shapes_dir, workers=workers))
+    with steps.step("QC queries"):
+        report.extend("sparql", run_checks(store, violation_queries(paths.sparql_dir)))
+    if reasoner:
+        with steps.step("HermiT"):
+            report.extend("hermit", run_reasoner(tbox))
+    return report
+
+
 def validate_path(path: Path, paths: Paths, reasoner: bool = True, catalog: Path | None = None,
                   steps: Steps = SILENT) -> Report:
     """Validate an RDF file, e.g. build/exoc.ttl or an edited copy of the ontology; with a catalog,
