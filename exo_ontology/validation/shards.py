@@ -54,6 +54,8 @@ def run_shacl_sharded(tbox: Graph, sorted_quads: Path, shapes_dir: Path, size: i
         for text in (first, *(() if second is None else (second,)), *texts):
             problems.extend(_check(text, str(shapes_dir)))
         return problems
+    # forked (Linux's default): spawned workers would re-import the caller's main module, which breaks
+    # scripts without a `__main__` guard; a fork shares the parent's pages until they are written
     with ProcessPoolExecutor(max_workers=workers) as pool:
         # at most two shards per worker in flight, so the texts are never all in memory
         pending = [pool.submit(_check, text, str(shapes_dir)) for text in (first, second)]
