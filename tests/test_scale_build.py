@@ -39,6 +39,17 @@ def test_a_two_worker_cluster_gives_the_findings_of_one_process(reader: Reader) 
     assert two == one
 
 
+def test_a_running_dask_cluster_is_used_by_its_scheduler_address(reader: Reader) -> None:
+    from distributed import LocalCluster
+
+    docs = corpus_documents(Paths(ROOT))[:4]
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        remote = map_documents(docs, Paths(ROOT), Engine(scheduler=cluster.scheduler_address), lambda: reader)
+        assert cluster.scheduler is not None and cluster.scheduler.n_tasks > 0  # the work went through it
+    assert remote == map_documents(docs, Paths(ROOT), SERIAL, lambda: reader)
+
+
 def test_build_with_two_workers_is_byte_identical_to_one(built: tuple[Paths, BuildResult], tmp_path: Path) -> None:
     one, _result = built
     project = copy_project(tmp_path / "p")
