@@ -9,7 +9,7 @@ EXO    := $(VENV)/bin/exo
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system-deps build validate test check-reference conformance lint bench bench-queries bench-serve lexicon clean
+.PHONY: all help setup system-deps build validate test check-reference conformance lint bench bench-queries bench-serve bench-scale lexicon clean
 
 all: build ## Set up (if needed) and build the release into build/
 
@@ -62,8 +62,12 @@ bench-serve: setup ## Load-test exo serve (32 clients, 30 s) over build/; writes
 	@test -f build/exoc.nt || $(EXO) build
 	$(PY) bench/load.py
 
+SCALE_SIZES ?= 1000,10000
+bench-scale: setup ## Build generated corpora of 1k and 10k abstracts (SCALE_SIZES=1000,10000,100000); writes bench/scale.md
+	$(PY) bench/scale.py --sizes $(SCALE_SIZES)
+
 lexicon: setup ## Developers: re-cut ontology/lexicon/ from ../shared/reference
 	$(PY) -m exo_ontology.lexicon.cut --reference ../shared/reference --out ontology/lexicon
 
 clean: ## Remove generated files
-	rm -rf build build.staging build.failed .pytest_cache
+	rm -rf build build.staging build.failed build.cache .pytest_cache

@@ -19,6 +19,9 @@ class Steps(Protocol):
 
     def step(self, name: str, total: int | None = None) -> AbstractContextManager[Advance]: ...
 
+    def status(self, text: str) -> None:
+        """A short note beside the running step (e.g. findings so far and the rate)."""
+
 
 class Silent:
     """Shows nothing (library default)."""
@@ -26,6 +29,9 @@ class Silent:
     @contextmanager
     def step(self, name: str, total: int | None = None) -> Iterator[Advance]:
         yield _ignore
+
+    def status(self, text: str) -> None:
+        """Shows nothing."""
 
 
 def _ignore(_done: int) -> None:
@@ -50,6 +56,7 @@ class RichSteps:
         self.started = False  # started with the first step, so a command that fails first prints nothing
         self.progress = Progress(SpinnerColumn(finished_text="[green]✓"), TextColumn("{task.description}"),
                                  BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 TextColumn("{task.fields[status]}"),
                                  console=console or Console(stderr=True), transient=False)
 
     def __enter__(self) -> Self:
@@ -64,7 +71,9 @@ class RichSteps:
         if not self.started:
             self.progress.start()
             self.started = True
-        task = self.progress.add_task(name, total=total)
+        task = self.progress.add_task(name, total=total, status="")
+        self._current = task
+
         def advance(done: int) -> None:
             self.progress.advance(task, done)
 
@@ -76,6 +85,11 @@ class RichSteps:
             elapsed = self.progress.tasks[self._index(task)].elapsed or 0.0
             if elapsed < self.min_seconds:
                 self.progress.remove_task(task)
+
+    def status(self, text: str) -> None:
+        current = getattr(self, "_current", None)
+        if current is not None:
+            self.progress.update(current, status=text)
 
     def _index(self, task: object) -> int:
         return next(i for i, t in enumerate(self.progress.tasks) if t.id == task)

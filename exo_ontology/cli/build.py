@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from exo_ontology.cli.common import Root, err, exit_on_error, paths_of
+from exo_ontology.cli.common import Root, Scheduler, Workers, err, exit_on_error, paths_of
 from exo_ontology.errors import EXIT_INVALID
 
 if TYPE_CHECKING:  # the validation package imports rdflib and pySHACL; `exo query` must start without them
@@ -34,19 +34,26 @@ def build_cli(root: Root = None,
               no_reasoner: Annotated[bool, typer.Option("--no-reasoner", help="Skip HermiT.")] = False,
               wait: Annotated[bool, typer.Option(
                   "--wait", help="If another build of this project is running, wait for it "
-                                 "(default: exit 2 at once).")] = False) -> None:
+                                 "(default: exit 2 at once).")] = False,
+              workers: Workers = None, scheduler: Scheduler = None) -> None:
     """Build the release from sources/ into build/ (validated before it replaces the old one).
 
-    Example: exo build
+    Only new or changed documents are extracted (the rest come from build.cache/); with nothing changed
+    the build says "release up to date" and leaves build/ as it is.
+
+    Examples: exo build; exo build --workers 2; exo build --scheduler tcp://10.0.0.5:8786
     """
     from exo_ontology.pipeline.build import build
+    from exo_ontology.pipeline.parallel import Engine
     from exo_ontology.progress import RichSteps
 
     with exit_on_error(), RichSteps() as steps:
-        result = build(paths_of(root), reasoner=not no_reasoner, log=err, steps=steps, wait=wait)
-        print_report(result.report)
+        result = build(paths_of(root), reasoner=not no_reasoner, log=err, steps=steps, wait=wait,
+                       engine=Engine(workers, scheduler))
+        if not result.up_to_date:
+            print_report(result.report)
         err(" ".join(f"{k}={v}" for k, v in sorted(result.counts.items())))
-        err(f"release written to {result.out_dir}")
+        err(f"release {'unchanged in' if result.up_to_date else 'written to'} {result.out_dir}")
 
 
 def validate_cli(

@@ -14,6 +14,12 @@ from exo_ontology.errors import EXIT_UNUSABLE, ExoError
 from exo_ontology.paths import Paths
 
 Root = Annotated[Path | None, typer.Option("--root", help="Project root (default: found from the cwd).")]
+Workers = Annotated[int | None, typer.Option(
+    "--workers", min=1, help="Extract documents in N local Dask worker processes (default: every core, "
+                             "when there are enough documents to pay for starting them; 1: in this process).")]
+Scheduler = Annotated[str | None, typer.Option(
+    "--scheduler", help="Run the extraction on the Dask cluster of this scheduler (e.g. tcp://host:8786); "
+                        "its workers must see the project at the same path.")]
 
 
 def paths_of(root: Path | None) -> Paths:

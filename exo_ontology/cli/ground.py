@@ -84,7 +84,7 @@ def extract_cli(
 
     Example: exo extract paper.txt pubmed24n0001.xml.gz articles/ --format tsv
     """
-    from exo_ontology.pipeline.extract import WHERE_COLUMNS, extract_paths
+    from exo_ontology.pipeline.extract_files import WHERE_COLUMNS, extract_paths
     from exo_ontology.release.findings_table import columns
 
     with exit_on_error():

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,10 @@ class Evaluation:
     blocks: dict[str, Block]
 
 
+#: documents -> (findings, texts, problems): extract_documents, or the build's cached extraction
+Extract = Callable[[list[SourceDoc]], tuple[list[Finding], dict[str, str], list[str]]]
+
+
 def corpus_documents(paths: Paths) -> list[SourceDoc]:
     """Every corpus file as a document whose id is its stem."""
     return [SourceDoc(doc_id=p.stem, path=p) for p in sorted(paths.corpus_dir.glob("*.txt"))]
@@ -73,13 +78,17 @@ def _block(name: str, gold: list[GoldFinding], names: list[GoldGrounding], findi
 
 
 def evaluate(paths: Paths, reader: Reader, seed_findings: list[Finding] | None = None,
-             seed_texts: dict[str, str] | None = None) -> Evaluation:
+             seed_texts: dict[str, str] | None = None, extract: Extract | None = None) -> Evaluation:
     """Extract the corpus (and the seeds unless given) and score the three splits."""
+    def uncached(docs: list[SourceDoc]) -> tuple[list[Finding], dict[str, str], list[str]]:
+        return extract_documents(docs, reader, lambda _msg: None)
+
+    extract = extract or uncached
     seeds = read_manifest(paths.manifest)[0] if paths.manifest.is_file() else []
     if seed_findings is None or seed_texts is None:
-        seed_findings, seed_texts, _ = extract_documents(seeds, reader, lambda _msg: None)
+        seed_findings, seed_texts, _ = extract(seeds)
     corpus = corpus_documents(paths)
-    corpus_findings, corpus_texts, _ = extract_documents(corpus, reader, lambda _msg: None)
+    corpus_findings, corpus_texts, _ = extract(corpus)
     findings = [f for f in [*seed_findings, *corpus_findings] if f.knowledge_source == "text_mining"]
     texts = {**seed_texts, **corpus_texts}
     docs = [*seeds, *corpus]
@@ -99,12 +108,12 @@ def evaluate(paths: Paths, reader: Reader, seed_findings: list[Finding] | None =
 
 
 def write_quality_report(paths: Paths, reader: Reader, findings: list[Finding] | None,
-                         texts: dict[str, str] | None, out: Path) -> Evaluation:
+                         texts: dict[str, str] | None, out: Path, extract: Extract | None = None) -> Evaluation:
     """Evaluate the machine's findings (never the curation overlay's) and write the Markdown report;
     the seeds are extracted here when their findings are not given."""
     from exo_ontology.evaluation.report import quality_markdown
 
-    result = evaluate(paths, reader, findings, texts)
+    result = evaluate(paths, reader, findings, texts, extract)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(quality_markdown(result), encoding="utf-8")
     return result

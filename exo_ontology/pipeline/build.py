@@ -3,45 +3,46 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from exo_ontology.curation.citation_lists import citation_lists
 from exo_ontology.curation.overlay import apply_overlay, load_overlay
 from exo_ontology.errors import InputError, ValidationFailed
-from exo_ontology.evaluation.run import write_quality_report
+from exo_ontology.evaluation.run import corpus_documents, write_quality_report
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
-from exo_ontology.pipeline.documents import Log, Reader, extract_documents, findings_from_text
+from exo_ontology.pipeline import uptodate
+from exo_ontology.pipeline.documents import Log, Reader, findings_from_text
+from exo_ontology.pipeline.extract import Extraction, extract_cached
+from exo_ontology.pipeline.fingerprint import release_key
 from exo_ontology.pipeline.lock import build_lock
+from exo_ontology.pipeline.outcome import DocResult
+from exo_ontology.pipeline.parallel import SERIAL, DocumentMapper, Engine
 from exo_ontology.progress import SILENT, Steps
-from exo_ontology.query.store import write_store
+from exo_ontology.query.store import stale_reason, write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
 from exo_ontology.reading.citations import CitationList
-from exo_ontology.release import assembly, metadata
+from exo_ontology.release import assembly
 from exo_ontology.release.citations import add_citations
-from exo_ontology.release.docs import render_docs
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
-    WRITERS,
     as_base,
     canonical,
     read_release_info,
-    serialize_all,
     stamp_version,
     swap_into_place,
     write_manifest,
-    write_trig,
 )
-from exo_ontology.release.findings_table import write_findings_tsv
-from exo_ontology.release.imports import GENERATED_HEADER, build_import_modules, check_terms, referenced_curies
-from exo_ontology.release.jsonld import CONTEXT_FILE, context_document
+from exo_ontology.release.imports import build_import_modules, check_terms, referenced_curies
+from exo_ontology.release.streamed import write_streamed_release
 from exo_ontology.validation.report import Report
-from exo_ontology.validation.run import store_from_ntriples, to_store, validate_graph
+from exo_ontology.validation.run import to_store, validate_release
 
 
 @dataclass
@@ -52,6 +53,8 @@ class BuildResult:
     report: Report
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    #: nothing changed since the last build: build/ was left as it was
+    up_to_date: bool = False
 
 
 def assemble_graphs(paths: Paths, docs: list[SourceDoc], findings: list[Finding],
@@ -75,43 +78,56 @@ def assemble_graphs(paths: Paths, docs: list[SourceDoc], findings: list[Finding]
     return graphs, modules, report
 
 
-def write_release(staging: Path, paths: Paths, graphs: dict[str, Graph], modules: dict[str, Graph],
-                  docs: list[SourceDoc]) -> dict[str, int]:
-    """Every release artefact into `staging`."""
-    full, base = graphs["full"], graphs["base"]
-    outputs = serialize_all(full)
-    for suffix, data in outputs.items():
-        (staging / f"exoc.{suffix}").write_bytes(data)
-    (staging / CONTEXT_FILE).write_bytes(context_document())
-    (staging / "exoc-base.ttl").write_bytes(WRITERS["ttl"](base))
-    dataset = graphs["dataset"]
-    assert isinstance(dataset, Dataset)
-    (staging / "exoc.trig").write_bytes(write_trig(dataset))
-    imports_dir = staging / "imports"
-    imports_dir.mkdir()
-    for name, module in sorted(modules.items()):
-        (imports_dir / f"{name}_import.ttl").write_bytes(
-            GENERATED_HEADER.encode() + WRITERS["ttl"](canonical(module)))
-    store = store_from_ntriples(outputs["nt"])
-    n_findings = write_findings_tsv(store, paths.sparql_dir / "findings.rq", staging / "findings.tsv")
-    counts = {"triples": len(full), "base_triples": len(base), "findings": n_findings,
-              "documents": len(docs), "import_terms": sum(len(set(m.subjects())) for m in modules.values())}
-    metadata.write_metadata(staging, full, docs, read_release_info(paths.release_info), counts)
-    render_docs(staging / "docs", store, counts)
-    return counts
-
-
 def build(paths: Paths, reasoner: bool = True, log: Log = print, steps: Steps = SILENT,
-          wait: bool = False) -> BuildResult:
+          wait: bool = False, engine: Engine = SERIAL) -> BuildResult:
     """Build the release from sources/ into build/; build/ is replaced only if validation passes.
 
     One build at a time per project (`build.lock`): a second one waits (`wait`) or raises BuildLocked.
+    Documents are extracted by `engine` (Dask workers) and cached; a build whose inputs are those of
+    the current build/ does nothing ("release up to date").
     """
     with build_lock(paths.root, wait=wait):
-        return _build(paths, reasoner, log, steps)
+        key = release_key(paths, f"reasoner={reasoner}")
+        if uptodate.is_up_to_date(paths, key):
+            log("release up to date: build/ already holds the release of these inputs")
+            return _unchanged(paths)
+        uptodate.forget(paths)
+        result = _build(paths, reasoner, log, steps, engine)
+        uptodate.record(paths, key)
+        return result
 
 
-def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps) -> BuildResult:
+def _unchanged(paths: Paths) -> BuildResult:
+    """The current release, as a BuildResult read from its manifest and report (and its store made
+    if missing)."""
+    import json
+
+    manifest = json.loads((paths.build_dir / "manifest.json").read_text(encoding="utf-8"))
+    if stale_reason(paths.build_dir):
+        write_store(paths.build_dir)
+    return BuildResult(paths.build_dir, Report.read(paths.reports_dir / "validation.tsv"),
+                       dict(manifest["counts"]), [], up_to_date=True)
+
+
+def _extract(docs: list[SourceDoc], paths: Paths, mapper: DocumentMapper, log: Log,
+             steps: Steps, what: str) -> Extraction:
+    start, found = time.monotonic(), [0, 0]
+
+    def done(result: DocResult) -> None:
+        found[0] += 1
+        found[1] += len(result.findings)
+        advance(1)
+        steps.status(f"{found[1]} findings, {found[0] / max(time.monotonic() - start, 1e-3):.0f} documents/s")
+
+    with steps.step(what, total=len(docs)) as advance:
+        extraction = extract_cached(docs, paths, mapper, log, done)
+    seconds = time.monotonic() - start
+    log(f"{what}: {extraction.summary()}; {len(extraction.findings)} findings in {seconds:.1f} s "
+        f"({len(docs) / max(seconds, 1e-3):.0f} documents/s)")
+    return extraction
+
+
+def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine) -> BuildResult:
     docs, problems = read_manifest(paths.manifest)
     unlisted = unlisted_files(paths.manifest)
     if unlisted:
@@ -120,8 +136,11 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps) -> BuildResult:
         log(f"warning: {problem}")
     with steps.step("loading the lexicon and the grounder"):
         reader = Reader.from_paths(paths)
-    with steps.step("reading documents", total=len(docs)) as advance:
-        findings, texts, read_problems = extract_documents(docs, reader, log, advance)
+    # the workers (each holding a grounder) are gone before the whole-graph steps begin
+    with DocumentMapper(paths, engine, lambda: reader) as mapper:
+        extraction = _extract(docs, paths, mapper, log, steps, "reading documents")
+        corpus = _extract(corpus_documents(paths), paths, mapper, log, steps, "reading the evaluation corpus")
+    findings, texts, read_problems = extraction.findings, extraction.texts, extraction.problems
     # a document that could not be read is not a source of this release
     docs = [doc for doc in docs if doc.doc_id in texts]
     machine = findings
@@ -129,20 +148,30 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps) -> BuildResult:
                            {f.finding_id for f in findings}, assembly.exoc_terms(paths.edit_file))
     findings = apply_overlay(findings, overlay, texts)
     citations = citation_lists(paths.curation_dir, docs, texts)
-    with steps.step("assembling the release graphs"):
-        graphs, modules, report = assemble_graphs(paths, docs, findings, reader.lexicon, citations)
     staging = paths.root / "build.staging"
-    if staging.exists():
-        shutil.rmtree(staging)
+    work = paths.root / "build.cache" / "work"
+    for scratch in (staging, work):
+        if scratch.exists():
+            shutil.rmtree(scratch)
     (staging / "reports").mkdir(parents=True)
+    info = read_release_info(paths.release_info)
+    ontology = Graph()
+    ontology.parse(paths.edit_file, format="turtle")
+    stamp_version(ontology, info)
     with steps.step("writing the release files"):
-        counts = write_release(staging, paths, graphs, modules, docs)
-    checks = validate_graph(graphs["full"], paths, reasoner=reasoner, steps=steps)
+        streamed = write_streamed_release(staging, work, ontology, docs, findings, reader.lexicon, info,
+                                          paths.sparql_dir / "findings.rq", citations)
+    counts, report = streamed.counts, streamed.report
+    checks = validate_release(streamed.tbox, streamed.quads, streamed.store, paths, reasoner=reasoner, steps=steps,
+                              workers=engine.workers_for(len(docs)))
+    del streamed
+    shutil.rmtree(work, ignore_errors=True)
     report.extend("release", checks.problems)
     report.checks.extend(checks.checks)
     report.write(staging / "reports" / "validation.tsv")
     with steps.step("measuring extraction quality (reports/quality.md)"):
-        write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md")
+        write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md",
+                             extract=corpus.of)
     write_manifest(staging, read_release_info(paths.release_info), counts)
     result = BuildResult(paths.build_dir, report, counts, problems + read_problems)
     if not report.conforms:

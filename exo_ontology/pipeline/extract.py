@@ -1,89 +1,81 @@
-"""`exo extract PATH...`: findings of files of any known format, one block of rows per article
-(nothing is added to the release)."""
+"""Documents to findings with the findings cache and the Dask engine: what `exo build` and the quality
+report call. Only documents whose content hash (or whose extraction key) changed are read again."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from exo_ontology.errors import InputError, MissingInputError
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
-from exo_ontology.pipeline.build import assemble_graphs
-from exo_ontology.pipeline.documents import Reader, findings_from_text
-from exo_ontology.reading.formats import detect, doc_id_of, is_known, read_articles
+from exo_ontology.pipeline.cache import FindingsCache
+from exo_ontology.pipeline.documents import Log
+from exo_ontology.pipeline.fingerprint import document_key, extraction_key
+from exo_ontology.pipeline.outcome import DocResult
+from exo_ontology.pipeline.parallel import DocumentMapper
 
-#: columns put before findings.tsv's in `exo extract` output: where each finding was read
-WHERE_COLUMNS: tuple[str, ...] = ("file", "article")
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """Rows of findings (findings.tsv columns plus `file` and `article`) and one-line notes."""
-
-    rows: tuple[dict[str, str], ...]
-    notes: tuple[str, ...] = ()
+#: the log names at most this many re-extracted documents
+NAMED = 5
 
 
-def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
-    """Files named, and under each directory named every file of a known format (sorted, recursive)."""
-    files: list[Path] = []
-    for item in inputs:
-        if item.is_dir():
-            found = sorted(p for p in item.rglob("*") if p.is_file() and not p.name.startswith(".")
-                           and is_known(p))
-            if not found:
-                raise InputError(f"{item}: directory holds no file of a known format "
-                                 "(.txt, .xml, .xml.gz, .json, .pubtator)")
-            files += found
-        elif item.is_file():
-            files.append(item)
-        else:
-            raise MissingInputError(f"{item}: no such file or directory")
-    return list(dict.fromkeys(files))
+@dataclass
+class Extraction:
+    """Findings of the readable documents, their texts, the problems met, and how each was obtained."""
+
+    findings: list[Finding] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)
+    cached: int = 0
+
+    def of(self, docs: Sequence[SourceDoc]) -> tuple[list[Finding], dict[str, str], list[str]]:
+        """(findings, texts, problems) of those of `docs` this extraction holds, as
+        `documents.extract_documents` returns them (for the quality report)."""
+        ids = {doc.doc_id for doc in docs}
+        return ([f for f in self.findings if f.doc_id in ids], {d: t for d, t in self.texts.items() if d in ids},
+                [p for p in self.problems if any(d in p for d in ids)])
+
+    def summary(self) -> str:
+        """E.g. "re-extracted 1 document (006_ab), 5 from cache"."""
+        names = ", ".join(self.extracted[:NAMED]) + (", …" if len(self.extracted) > NAMED else "")
+        plural = "" if len(self.extracted) == 1 else "s"
+        return (f"re-extracted {len(self.extracted)} document{plural}" + (f" ({names})" if names else "")
+                + f", {self.cached} from cache")
 
 
-def extract_paths(paths: Paths, inputs: Sequence[Path]) -> Extracted:
-    """Findings of every article of every file. A file that cannot be read stops everything (its
-    one-line error names it); an article of a container file with nothing to read is noted and skipped."""
-    files = expand_inputs(inputs)
-    where: dict[str, tuple[str, str]] = {}
-    docs: list[SourceDoc] = []
-    plan = []
-    notes: list[str] = []
-    for path in files:
-        fmt = detect(path)
-        for article in read_articles(path):
-            doc = SourceDoc(doc_id=doc_id_of(path, article.key), path=path, title=article.title,
-                            part=article.key)
-            if doc.doc_id in where:
-                # the same article twice (pubmed.xml and pubmed.xml.gz): read once
-                notes.append(f"{path}: {article.key or 'the file'} skipped: document {doc.doc_id} "
-                             f"is read from {where[doc.doc_id][0]}")
-                continue
-            where[doc.doc_id] = (str(path), article.key)
-            plan.append((doc, article.text, fmt.container))
-    reader = Reader.from_paths(paths)
-    findings: list[Finding] = []
-    for doc, text, container in plan:
-        try:
-            findings += findings_from_text(doc, text, reader)
-        except InputError as error:
-            if not container:
-                raise
-            notes.append(f"{error} ({doc.part})")
-            continue
-        docs.append(doc)
-    if not docs:
-        raise InputError(notes[0] if notes else "extract: no article to read")
-    from exo_ontology.release.findings_table import findings_rows
-    from exo_ontology.validation.run import to_store
+def _key(doc: SourceDoc) -> str | None:
+    try:
+        return document_key(doc, doc.path.read_bytes())
+    except OSError:  # an unreadable file is read (and reported) again each time
+        return None
 
-    graphs, _modules, _report = assemble_graphs(paths, docs, findings, reader.lexicon)
-    query = (paths.sparql_dir / "findings.rq").read_text(encoding="utf-8")
-    rows = []
-    for row in findings_rows(to_store(graphs["full"]), query):
-        file, key = where[row["document"]]
-        rows.append({"file": file, "article": key, **row})
-    return Extracted(tuple(rows), tuple(notes))
+
+def extract_cached(docs: Sequence[SourceDoc], paths: Paths, mapper: DocumentMapper, log: Log = lambda _m: None,
+                   advance: Callable[[DocResult], None] = lambda _r: None) -> Extraction:
+    """Findings of every document in order: from the cache where its key matches, else extracted
+    (in parallel by `mapper`) and cached. A bad document's problem is logged and kept."""
+    cache = FindingsCache.open(paths.root / "build.cache", extraction_key(paths))
+    keys = {doc.doc_id: _key(doc) for doc in docs}
+    results: dict[str, DocResult] = {}
+    for doc in docs:
+        key = keys[doc.doc_id]
+        hit = cache.get(key) if key else None
+        if hit is not None:
+            results[doc.doc_id] = hit
+            advance(hit)
+    todo = [doc for doc in docs if doc.doc_id not in results]
+    for result in mapper.map(todo, advance):
+        results[result.doc_id] = result
+        key = keys[result.doc_id]
+        if key:
+            cache.put(key, result)
+    out = Extraction(extracted=[doc.doc_id for doc in todo], cached=len(docs) - len(todo))
+    for doc in docs:
+        result = results[doc.doc_id]
+        if result.text is not None:
+            out.texts[doc.doc_id] = result.text
+        if result.problem:
+            out.problems.append(result.problem)
+            log(f"warning: {result.problem}")
+        out.findings.extend(result.findings)
+    return out

@@ -50,13 +50,17 @@ def add_work(graph: Graph, work: CitedWork) -> URIRef | None:
 def add_citations(dataset: Dataset, citations: Mapping[str, Sequence[CitationList]]) -> None:
     """Into each document's named graph: its links and the works they point to."""
     for doc_id, lists in sorted(citations.items()):
-        doc = document_iri(doc_id)
-        graph = dataset.graph(doc)
-        for citation_list in lists:
-            link = LINKS.get(citation_list.direction)
-            if link is None:
-                continue
-            for work in citation_list.works:
-                iri = add_work(graph, work)
-                if iri is not None:
-                    graph.add((doc, link, iri))
+        add_document_citations(dataset.graph(document_iri(doc_id)), doc_id, lists)
+
+
+def add_document_citations(graph: Graph, doc_id: str, lists: Sequence[CitationList]) -> None:
+    """One document's links and the works they point to, into `graph`."""
+    doc = document_iri(doc_id)
+    for citation_list in lists:
+        link = LINKS.get(citation_list.direction)
+        if link is None:
+            continue
+        for work in citation_list.works:
+            iri = add_work(graph, work)
+            if iri is not None:
+                graph.add((doc, link, iri))

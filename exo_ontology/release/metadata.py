@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS, VOID
 from rdflib.term import Node
@@ -23,8 +25,38 @@ def _label(graph: Graph, node: Node) -> str:
     return str(graph.value(node, RDFS.label) or "")
 
 
-def void_graph(full: Graph, docs: list[SourceDoc], info: ReleaseInfo) -> Graph:
-    """A VoID description of the release: size, licence, sources, dumps."""
+@dataclass(frozen=True)
+class Sizes:
+    """The release graph's sizes VoID states (counted from an rdflib graph or from a store)."""
+
+    triples: int
+    subjects: int
+    properties: int
+    classes: int
+    findings: int
+
+    @classmethod
+    def of_graph(cls, full: Graph) -> Sizes:
+        return cls(len(full), len(set(full.subjects())), len(set(full.predicates())),
+                   len(set(full.subjects(RDF.type, OWL.Class))), len(set(full.subjects(RDF.type, V.FINDING))))
+
+    @classmethod
+    def of_store(cls, store: ox.Store) -> Sizes:
+        def count(select: str, where: str = "?s ?p ?o") -> int:
+            solutions = store.query(f"SELECT (COUNT({select}) AS ?n) WHERE {{ {where} }}")
+            assert isinstance(solutions, ox.QuerySolutions)
+            value = next(iter(solutions))["n"]
+            assert isinstance(value, ox.Literal)
+            return int(value.value)
+
+        return cls(count("*"), count("DISTINCT ?s"), count("DISTINCT ?p"),
+                   count("DISTINCT ?s", f"?s a <{OWL.Class}>"), count("DISTINCT ?s", f"?s a <{V.FINDING}>"))
+
+
+def void_graph(full: Graph, docs: list[SourceDoc], info: ReleaseInfo, sizes: Sizes | None = None) -> Graph:
+    """A VoID description of the release: size, licence, sources, dumps; `full` needs only the ontology
+    header when `sizes` are given."""
+    sizes = sizes or Sizes.of_graph(full)
     g = Graph()
     bind_all(g)
     g.add((DATASET, RDF.type, VOID.Dataset))
@@ -33,10 +65,10 @@ def void_graph(full: Graph, docs: list[SourceDoc], info: ReleaseInfo) -> Graph:
             g.add((DATASET, prop, value))
     g.add((DATASET, DCTERMS.hasVersion, Literal(info.version)))
     g.add((DATASET, DCTERMS.issued, Literal(info.date, datatype=XSD.date)))
-    g.add((DATASET, VOID.triples, Literal(len(full))))
-    g.add((DATASET, VOID.distinctSubjects, Literal(len(set(full.subjects())))))
-    g.add((DATASET, VOID.properties, Literal(len(set(full.predicates())))))
-    g.add((DATASET, VOID.classes, Literal(len(set(full.subjects(RDF.type, OWL.Class))))))
+    g.add((DATASET, VOID.triples, Literal(sizes.triples)))
+    g.add((DATASET, VOID.distinctSubjects, Literal(sizes.subjects)))
+    g.add((DATASET, VOID.properties, Literal(sizes.properties)))
+    g.add((DATASET, VOID.classes, Literal(sizes.classes)))
     g.add((DATASET, VOID.uriSpace, Literal(EXOC_BASE)))
     for name in RELEASE_FILES:
         g.add((DATASET, VOID.dataDump, URIRef(f"{EXOC_BASE}releases/{info.date}/{name}")))
@@ -45,7 +77,7 @@ def void_graph(full: Graph, docs: list[SourceDoc], info: ReleaseInfo) -> Graph:
     partition = URIRef(f"{EXOC_BASE}void/findings")
     g.add((DATASET, VOID.classPartition, partition))
     g.add((partition, VOID["class"], V.FINDING))
-    g.add((partition, VOID.entities, Literal(len(set(full.subjects(RDF.type, V.FINDING))))))
+    g.add((partition, VOID.entities, Literal(sizes.findings)))
     return g
 
 
@@ -71,7 +103,8 @@ def sssom_tsv(full: Graph, info: ReleaseInfo) -> str:
 
 
 def write_metadata(out_dir: Path, full: Graph, docs: list[SourceDoc], info: ReleaseInfo,
-                   counts: dict[str, int] | None = None) -> None:
-    """void.ttl and exoc.sssom.tsv into the release directory (the docs are release.docs')."""
-    (out_dir / "void.ttl").write_bytes(WRITERS["ttl"](void_graph(full, docs, info)))
+                   counts: dict[str, int] | None = None, sizes: Sizes | None = None) -> None:
+    """void.ttl and exoc.sssom.tsv into the release directory (the docs are release.docs'); with
+    `sizes`, `full` may be the TBox alone (mappings and labels are the ontology's, never a finding's)."""
+    (out_dir / "void.ttl").write_bytes(WRITERS["ttl"](void_graph(full, docs, info, sizes)))
     (out_dir / "exoc.sssom.tsv").write_text(sssom_tsv(full, info), encoding="utf-8")

@@ -57,6 +57,13 @@ class Report:
             writer.writerow([cell.replace("\t", " ").replace("\n", " ") for cell in problem.as_row()])
         return buf.getvalue()
 
+    @classmethod
+    def read(cls, path: Path) -> Report:
+        """A report written by `write` (the checks that ran are not in the file)."""
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle, delimiter="\t"))
+        return cls([Problem(*row) for row in rows[1:] if len(row) == len(COLUMNS)])
+
     def write(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(self.to_tsv(), encoding="utf-8")

@@ -29,9 +29,11 @@ def store_from_ntriples(ntriples: bytes) -> ox.Store:
 
 
 def validate_graph(graph: Graph, paths: Paths, reasoner: bool = True, release: bool = True,
-                   steps: Steps = SILENT) -> Report:
+                   steps: Steps = SILENT, tbox: Graph | None = None) -> Report:
     """SHACL shapes, SPARQL QC queries and (optionally) HermiT on one graph; `release` false for an
-    ontology that imports EXOC (its findings need not be named in EXOC's namespace)."""
+    ontology that imports EXOC (its findings need not be named in EXOC's namespace). With `tbox`,
+    HermiT classifies that graph only: a build's findings are instance data the shapes check, and
+    reasoning over them grows with the corpus."""
     report = Report()
     with steps.step("SHACL shapes"):
         report.extend("shacl", run_shacl(graph, load_shapes(paths.shapes_dir, release=release)))
@@ -39,7 +41,24 @@ def validate_graph(graph: Graph, paths: Paths, reasoner: bool = True, release: b
         report.extend("sparql", run_checks(to_store(graph), violation_queries(paths.sparql_dir)))
     if reasoner:
         with steps.step("HermiT"):
-            report.extend("hermit", run_reasoner(graph))
+            report.extend("hermit", run_reasoner(graph if tbox is None else tbox))
+    return report
+
+
+def validate_release(tbox: Graph, sorted_quads: Path, store: ox.Store, paths: Paths, reasoner: bool = True,
+                     steps: Steps = SILENT, workers: int = 1) -> Report:
+    """The build's checks without a whole-graph copy: SHACL by document shard (validation.shards), the QC
+    queries on the release's store, HermiT on the TBox."""
+    from exo_ontology.validation.shards import run_shacl_sharded
+
+    report = Report()
+    with steps.step("SHACL shapes (by shards of documents)"):
+        report.extend("shacl", run_shacl_sharded(tbox, sorted_quads, paths.shapes_dir, workers=workers))
+    with steps.step("QC queries"):
+        report.extend("sparql", run_checks(store, violation_queries(paths.sparql_dir)))
+    if reasoner:
+        with steps.step("HermiT"):
+            report.extend("hermit", run_reasoner(tbox))
     return report
 
 

@@ -1,0 +1,89 @@
+"""`exo extract PATH...`: findings of files of any known format, one block of rows per article
+(nothing is added to the release)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from exo_ontology.errors import InputError, MissingInputError
+from exo_ontology.model import Finding, SourceDoc
+from exo_ontology.paths import Paths
+from exo_ontology.pipeline.build import assemble_graphs
+from exo_ontology.pipeline.documents import Reader, findings_from_text
+from exo_ontology.reading.formats import detect, doc_id_of, is_known, read_articles
+
+#: columns put before findings.tsv's in `exo extract` output: where each finding was read
+WHERE_COLUMNS: tuple[str, ...] = ("file", "article")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Rows of findings (findings.tsv columns plus `file` and `article`) and one-line notes."""
+
+    rows: tuple[dict[str, str], ...]
+    notes: tuple[str, ...] = ()
+
+
+def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
+    """Files named, and under each directory named every file of a known format (sorted, recursive)."""
+    files: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found = sorted(p for p in item.rglob("*") if p.is_file() and not p.name.startswith(".")
+                           and is_known(p))
+            if not found:
+                raise InputError(f"{item}: directory holds no file of a known format "
+                                 "(.txt, .xml, .xml.gz, .json, .pubtator)")
+            files += found
+        elif item.is_file():
+            files.append(item)
+        else:
+            raise MissingInputError(f"{item}: no such file or directory")
+    return list(dict.fromkeys(files))
+
+
+def extract_paths(paths: Paths, inputs: Sequence[Path]) -> Extracted:
+    """Findings of every article of every file. A file that cannot be read stops everything (its
+    one-line error names it); an article of a container file with nothing to read is noted and skipped."""
+    files = expand_inputs(inputs)
+    where: dict[str, tuple[str, str]] = {}
+    docs: list[SourceDoc] = []
+    plan = []
+    notes: list[str] = []
+    for path in files:
+        fmt = detect(path)
+        for article in read_articles(path):
+            doc = SourceDoc(doc_id=doc_id_of(path, article.key), path=path, title=article.title,
+                            part=article.key)
+            if doc.doc_id in where:
+                # the same article twice (pubmed.xml and pubmed.xml.gz): read once
+                notes.append(f"{path}: {article.key or 'the file'} skipped: document {doc.doc_id} "
+                             f"is read from {where[doc.doc_id][0]}")
+                continue
+            where[doc.doc_id] = (str(path), article.key)
+            plan.append((doc, article.text, fmt.container))
+    reader = Reader.from_paths(paths)
+    findings: list[Finding] = []
+    for doc, text, container in plan:
+        try:
+            findings += findings_from_text(doc, text, reader)
+        except InputError as error:
+            if not container:
+                raise
+            notes.append(f"{error} ({doc.part})")
+            continue
+        docs.append(doc)
+    if not docs:
+        raise InputError(notes[0] if notes else "extract: no article to read")
+    from exo_ontology.release.findings_table import findings_rows
+    from exo_ontology.validation.run import to_store
+
+    graphs, _modules, _report = assemble_graphs(paths, docs, findings, reader.lexicon)
+    query = (paths.sparql_dir / "findings.rq").read_text(encoding="utf-8")
+    rows = []
+    for row in findings_rows(to_store(graphs["full"]), query):
+        file, key = where[row["document"]]
+        rows.append({"file": file, "article": key, **row})
+    return Extracted(tuple(rows), tuple(notes))
