@@ -59,15 +59,28 @@ def load_kinds(edit_file: Path, lexicon: KnowsTerms) -> Kinds:
             term = lexicon.term(curie)
             if term is not None and term.type == "process":
                 effects.add(curie)
-    roles: set[str] = set()
+    children: dict[str, list[str]] = {}
     gene_cargo: dict[str, str] = {}
-    for t in lexicon.terms():       # one pass over the lexicon: ChEBI roles and genes' cargo kinds
-        if t.curie.startswith("CHEBI:") and CHEBI_ROLE in lexicon.ancestors(t.curie):
-            roles.add(t.curie)
-        elif kind := LOCUS_CARGO.get(t.locus_type):
+    for t in lexicon.terms():       # one pass over the lexicon: the parent links and genes' cargo kinds
+        for parent in t.parents:
+            children.setdefault(parent, []).append(t.curie)
+        if kind := LOCUS_CARGO.get(t.locus_type):
             gene_cargo[t.curie] = kind
+    # ChEBI roles are the descendants of "role": one walk down, not an ancestor walk per ChEBI term
+    roles = {curie for curie in _descendants(CHEBI_ROLE, children) if curie.startswith("CHEBI:")}
     return Kinds(frozenset(effects), frozenset(vesicles), frozenset(roles),
                  ancestors=lexicon.ancestors, gene_cargo=gene_cargo)
+
+
+def _descendants(root: str, children: dict[str, list[str]]) -> set[str]:
+    """Every term below `root` through the parent links (the root excluded)."""
+    found: set[str] = set()
+    frontier = [root]
+    while frontier:
+        following = [child for current in frontier for child in children.get(current, ()) if child not in found]
+        found.update(following)
+        frontier = following
+    return found
 
 
 def extract_findings(doc: SourceDoc, raw: str, sentences: Sequence[Sentence],
