@@ -62,8 +62,8 @@ bench-serve: setup ## Load-test exo serve (32 clients, 30 s) over build/; writes
 	@test -f build/exoc.nt || $(EXO) build
 	$(PY) bench/load.py
 
-SCALE_SIZES ?= 1000,10000
-bench-scale: setup ## Build generated corpora of 1k and 10k abstracts (SCALE_SIZES=1000,10000,100000); writes bench/scale.md
+SCALE_SIZES ?= 1000,10000,100000
+bench-scale: setup ## Build generated corpora of 1k, 10k and 100k abstracts (about 2 h; SCALE_SIZES=1000 to choose); writes bench/scale.md
 	$(PY) bench/scale.py --sizes $(SCALE_SIZES)
 
 lexicon: setup ## Developers: re-cut ontology/lexicon/ from ../shared/reference
