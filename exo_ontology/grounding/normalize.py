@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 #: Greek letter -> (spelled name, latin letter used in gene symbols: HGNC writes θ as Q, η as H);
 #: μ has no letter: after a number it is the micro of a unit ("5 μM"), not part of a symbol.
@@ -213,6 +214,12 @@ STEPS: tuple[Callable[[str], str], ...] = (
 )
 
 
+#: distinct texts whose keys are remembered: a document asks for the same n-grams and names many
+#: times (recogniser, guards, scoring), and far more of them recur across documents than this holds
+NORMALIZE_CACHE = 1 << 17
+
+
+@lru_cache(maxsize=NORMALIZE_CACHE)
 def normalize(text: str, casefold: bool = True) -> str:
     """The matching key of `text`: every step of `STEPS`, then case folding unless told not to.
 
