@@ -92,11 +92,10 @@ def recognize_text(text: str, grounder: Grounder, known: dict[str, Abbreviation]
 
 def _longest(text: str, tokens: list[re.Match[str]], reach: list[int], i: int, grounder: Grounder,
              known: dict[str, Abbreviation]) -> tuple[int, Mention] | None:
-    for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
-        if n > reach[i]:
-            continue
-        first, last = tokens[i].group(0), tokens[i + n - 1].group(0)
-        if n > 1 and (first.lower() in FUNCTION_WORDS or last.lower() in FUNCTION_WORDS):
+    # a multi-word name neither starts nor ends with a function word, nor runs past a gap
+    longest = 1 if tokens[i].group(0).lower() in FUNCTION_WORDS else min(MAX_TOKENS, reach[i])
+    for n in range(longest, 0, -1):
+        if n > 1 and tokens[i + n - 1].group(0).lower() in FUNCTION_WORDS:
             continue
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         span = text[start:end]

@@ -11,6 +11,8 @@ import re
 
 _I = re.IGNORECASE
 
+#: An e-mail address (an author's contact line)
+_EMAIL_PATTERN = r"[\w.+-]+@[\w-]+\.[a-z]{2,}"
 #: Notices that read like sentences but belong to the page template.
 _NOTICE_PATTERNS = (
     r"official website of the united states government",
@@ -29,6 +31,7 @@ _NOTICE_PATTERNS = (
     r"all rights reserved",
     r"open access article (distributed )?under the",
     r"creativecommons\.org",
+    _EMAIL_PATTERN,
     r"^this article is (an open access article|licensed under)",
     r"^(submission )?(received|accepted|published|revised)( online)?:?\s+\d{1,2}\s+[a-z]+\s+\d{4}",
     r"^skip to (main )?(page )?content",
@@ -41,12 +44,14 @@ _NOTICE_PATTERNS = (
     r"^(article history|available online|received in revised form)\b",
     r"peer review under (the )?responsibility",
     r"^contents lists available at",
-    r"[\w.+-]+@[\w-]+\.[a-z]{2,}",
     r"^\*?\s*corresponding authors?\b",
     r"^under a creative commons license",
     r"^(this|the) (article|paper) is (an open access|distributed under)",
 )
 _NOTICES = re.compile("|".join(_NOTICE_PATTERNS), _I)
+#: the notices but the e-mail address, for lines without an "@": the address's leading run of word
+#: characters is tried (and backtracked) at every position of a long line
+_NOTICES_BUT_EMAIL = re.compile("|".join(p for p in _NOTICE_PATTERNS if p != _EMAIL_PATTERN), _I)
 
 #: Copyright and licence lines: the notice runs on over its wrapped lines.
 _COPYRIGHT = re.compile(r"^(©|\(c\)\s|copyright\s*(©|\(c\)|\d{4}))|©\s*(19|20)\d\d", _I)
@@ -121,7 +126,8 @@ _PROVIDER_SUMMARY = re.compile(r"^(tl;? ?dr|contributions?|key findings|ai[- ]ge
 
 def is_notice(line: str) -> bool:
     """A template sentence: US-government banner, early-access note, licence, COI declaration."""
-    return bool(_NOTICES.search(line)) or is_copyright(line)
+    notices = _NOTICES if "@" in line else _NOTICES_BUT_EMAIL
+    return bool(notices.search(line)) or is_copyright(line)
 
 
 def is_copyright(line: str) -> bool:
