@@ -1,6 +1,6 @@
 """The extractor's shortcuts give the answers of the plain computations they replace: the per-sentence
 join reach of the recogniser, the cell-line check without a pattern per span, the grounding memo,
-the normalisation memo and the shorthand-definition hint."""
+the normalisation memo, the shorthand-definition hint and the notice searches."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from exo_ontology.grounding.mention_guards import _written_as_cells
 from exo_ontology.grounding.normalize import normalize
 from exo_ontology.grounding.recognize import _JOINER, _TOKEN, _join_reach
 from exo_ontology.paths import Paths
+from exo_ontology.reading.boilerplate import _EMAIL, _NOTICE_PATTERNS, is_copyright, is_notice
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = [
@@ -83,3 +84,12 @@ def test_every_shorthand_definition_holds_the_hint() -> None:
     defining = [line for line in [*TEXTS, *_corpus_lines()] if _DEFINITION.search(line)]
     assert defining, "no sentence of the corpus defines a vesicle shorthand"
     assert all(_DEFINITION_HINT.search(line) for line in defining)
+
+
+def test_notice_searches_agree_with_one_alternation() -> None:
+    combined = re.compile("|".join([*_NOTICE_PATTERNS, _EMAIL.pattern]), re.IGNORECASE)
+    lines = [*_corpus_lines(), "Contact: jane.doe@uni-x.edu for reprints", "a@b", "All Rights Reserved.",
+             "The site is secure.", "Received 3 March 2021; accepted 9 May 2021", "© 2020 Elsevier"]
+    assert any(is_notice(line) for line in lines) and not all(is_notice(line) for line in lines)
+    for line in lines:
+        assert is_notice(line) == (bool(combined.search(line)) or is_copyright(line)), line
