@@ -64,8 +64,9 @@ _ACRONYM = re.compile(r"h?[A-Z][A-Z-]*[A-Z]s?")
 ACRONYM_STEPS = 5          # an acronym read from initials is a guess: 0.25 below its long form
 MAX_REWRITES = 200
 #: groundings remembered per grounder (then forgotten all at once): a document asks for the same
-#: n-grams many times, and documents share most of their names
-GROUNDED_CACHE = 1 << 16
+#: n-grams many times, and documents share most of their names (300 abstracts: about 2,600; an
+#: answer with its candidates takes a few kB, so the memo stays within some tens of MB)
+GROUNDED_CACHE = 1 << 14
 #: statuses trusted when a back-off or completion reads a cell name
 _TRUSTED = ("label", "exact", "curated", "related")
 

@@ -219,8 +219,9 @@ STEPS: tuple[Callable[[str], str], ...] = (
 )
 
 
-#: distinct texts whose keys are remembered: a document asks for the same n-grams and names many
-#: times (recogniser, guards, scoring), and far more of them recur across documents than this holds
+#: distinct texts whose keys are remembered (about 250 bytes each: some 30 MB at most): a document
+#: asks for the keys of the same n-grams and names many times (recogniser, guards, scoring), and
+#: documents share many of them
 NORMALIZE_CACHE = 1 << 17
 
 
