@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from exo_ontology.extraction.shorthands import _DEFINITION, _DEFINITION_HINT
+from exo_ontology.grounding import grounder as grounder_module
 from exo_ontology.grounding.grounder import Grounder
 from exo_ontology.grounding.mention_guards import _written_as_cells
 from exo_ontology.grounding.normalize import normalize
@@ -93,3 +94,10 @@ def test_notice_searches_agree_with_one_alternation() -> None:
     assert any(is_notice(line) for line in lines) and not all(is_notice(line) for line in lines)
     for line in lines:
         assert is_notice(line) == (bool(combined.search(line)) or is_copyright(line)), line
+
+
+def test_grounding_memo_forgets_at_its_bound(grounder: Grounder, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grounder_module, "GROUNDED_CACHE", 2)
+    for name in ["exosomes", "breast cancer", "CD63", "fibroblasts", "exosomes"]:
+        assert grounder.ground(name) == grounder._ground(name, None, False, 10, False), name
+        assert len(grounder._grounded) <= 2
