@@ -12,10 +12,15 @@ from exo_ontology import vocabulary as V
 from exo_ontology.extraction.slots import Kinds, ids, kind_of
 from exo_ontology.model import Mention, Sentence
 
+#: the vesicle nouns a definition's long form ends with
+_VESICLE_NOUN = (r"(?:exosom(?:e|es)|extracellular vesicles?|EVs?|vesicles|nano-?vesicles|nanoparticles|"
+                 r"exos?)\b")
 #: "<long form ending in a vesicle noun> (<short form>)"
 _DEFINITION = re.compile(
-    r"(?P<long>(?:[\w+/-]+\s+){0,6}?[\w+/-]*(?:exosom(?:e|es)|extracellular vesicles?|EVs?|vesicles|"
-    r"nano-?vesicles|nanoparticles|exos?)\b)\s*\((?P<short>[A-Za-z][\w+./-]{1,15})\)")
+    rf"(?P<long>(?:[\w+/-]+\s+){{0,6}}?[\w+/-]*{_VESICLE_NOUN})\s*\((?P<short>[A-Za-z][\w+./-]{{1,15}})\)")
+#: what every definition holds (a vesicle noun before a parenthesis): a sentence without it is not
+#: scanned by `_DEFINITION`, whose word run would be tried at every position of the sentence
+_DEFINITION_HINT = re.compile(rf"{_VESICLE_NOUN}\s*\(")
 _DERIVED = re.compile(r"-?derived|-?secreted|-?released|\bfrom\b|\bof\b", re.IGNORECASE)
 
 #: shorthands of the field that texts use without defining: (pattern, source cell, vesicle type)
@@ -54,6 +59,8 @@ def vesicle_shorthands(sentences: Sequence[Sentence], mentions: dict[int, list[M
     """Short form -> what it stands for, for every shorthand the document defines (and the field's)."""
     found = field_shorthands()
     for sentence in sentences:
+        if not _DEFINITION_HINT.search(sentence.text):
+            continue
         for match in _DEFINITION.finditer(sentence.text):
             short, (start, end) = match.group("short"), match.span("long")
             if not any(c.isupper() for c in short):
@@ -73,4 +80,5 @@ def vesicle_shorthands(sentences: Sequence[Sentence], mentions: dict[int, list[M
 
 def shorthands_in(text: str, shorthands: dict[str, Shorthand]) -> list[Shorthand]:
     """The shorthands a clause names, as whole words."""
-    return [s for form, s in shorthands.items() if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+    return [s for form, s in shorthands.items()
+            if form in text and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]

@@ -63,6 +63,10 @@ _CANCER_WORDS = re.compile(r"cancer|tumou?r|carcinom|oncolog|malignan|neoplas|me
 _ACRONYM = re.compile(r"h?[A-Z][A-Z-]*[A-Z]s?")
 ACRONYM_STEPS = 5          # an acronym read from initials is a guess: 0.25 below its long form
 MAX_REWRITES = 200
+#: groundings remembered per grounder (then forgotten all at once): a document asks for the same
+#: n-grams many times, and documents share most of their names (300 abstracts: about 2,600; an
+#: answer with its candidates takes a few kB, so the memo stays within some tens of MB)
+GROUNDED_CACHE = 1 << 14
 #: statuses trusted when a back-off or completion reads a cell name
 _TRUSTED = ("label", "exact", "curated", "related")
 
@@ -79,6 +83,7 @@ class Grounder(Conventions):
         super().__init__(tables)
         self.mirna = MirnaResolver(tables.mirnas, tables.history, tables.term)
         self._words_cache: dict[str, set[str]] | None = None
+        self._grounded: dict[tuple[str, str | None, bool, int, bool], tuple[Candidate, ...]] = {}
 
     @classmethod
     def from_paths(cls, paths: Paths) -> Grounder:
@@ -100,12 +105,22 @@ class Grounder(Conventions):
         text = text.strip()
         if not text:
             return []
+        # the answer depends on the context only through this flag, so it is the memo's key
+        cancer = _about_cancer(context)
+        key = (text, type, cancer, limit, whole)
+        found = self._grounded.get(key)
+        if found is None:
+            if len(self._grounded) >= GROUNDED_CACHE:
+                self._grounded.clear()
+            found = self._grounded[key] = tuple(self._ground(text, type, cancer, limit, whole))
+        return list(found)
+
+    def _ground(self, text: str, type: str | None, cancer: bool, limit: int, whole: bool) -> list[Candidate]:
         first = self._ground_mirna(text) if type in (None, "mirna", "gene") else []
         if type == "gene":
             first = [c for c in first if c.type == "gene"]
         if type == "mirna" and first:
             return first[:limit]
-        cancer = bool(_CANCER_WORDS.search(context))
         if type in (None, "disease") and (long_form := oncology_long_form(text)):
             named = self._oncology(text, long_form)
             if named:
@@ -255,6 +270,12 @@ class Grounder(Conventions):
         for name in parse(text):
             out += [c for c in self.mirna.resolve(name) if c.curie not in {o.curie for o in out}]
         return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _about_cancer(context: str) -> bool:
+    """True when the words around a name speak of cancer (a sentence is asked about many times)."""
+    return bool(_CANCER_WORDS.search(context))
 
 
 @lru_cache(maxsize=4)

@@ -108,11 +108,25 @@ CLINICAL_ADJECTIVES = frozenset({"advanced", "aggressive", "invasive", "malignan
 _GRADE = re.compile(r"^(?:tumou?r\s+)?(?:grade|stage)\b", re.IGNORECASE)
 #: a cell line written before "/<drug>" (A549/DDP, MCF-7/ADR): the drug names the resistant subline
 _LINE_BEFORE = re.compile(r"\b[A-Za-z]{1,6}-?\d{1,4}[A-Za-z]?/$")
+#: what follows a name written as a cell line ("HT1080 cells", "HT1080-cell")
+_CELLS_AFTER = re.compile(r"[\s-]+cells?\b")
 
 
 def _describes(span: str) -> bool:
     """A single lower-case adjective or participle ("disseminated", "advanced") describes, not names."""
     return span.islower() and " " not in span and (span in CLINICAL_ADJECTIVES or span.endswith("ed"))
+
+
+def _written_as_cells(text: str, span: str) -> bool:
+    """True when `text` writes `span` followed by "cell(s)" anywhere; the same answer as searching
+    for the escaped span + `_CELLS_AFTER`, without compiling a pattern per span (a new pattern for
+    each span overflows the `re` module's cache, so each was compiled again and again)."""
+    at = text.find(span)
+    while at >= 0:
+        if _CELLS_AFTER.match(text, at + len(span)):
+            return True
+        at = text.find(span, at + 1)
+    return False
 
 
 def in_context(text: str, start: int, end: int, cands: list[Candidate], grounder: Grounder) -> list[Candidate]:
@@ -128,7 +142,7 @@ def in_context(text: str, start: int, end: int, cands: list[Candidate], grounder
     compound_tail = start > 0 and text[start - 1] == "-"
     negated = bool(_NEGATED.search(text[max(0, start - 10):start]))
     name_tail = bool(_NAME_TAIL.match(text[end:end + 30]))
-    cell_line = bool(re.search(re.escape(span) + r"[\s-]+cells?\b", text))
+    cell_line = _written_as_cells(text, span)
     kept = []
     for c in cands:
         if c.type == "disease":

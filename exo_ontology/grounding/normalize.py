@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 #: Greek letter -> (spelled name, latin letter used in gene symbols: HGNC writes θ as Q, η as H);
 #: μ has no letter: after a number it is the micro of a unit ("5 μM"), not part of a symbol.
@@ -75,9 +76,14 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[lnr])is(ed|ing)\b"), r"iz\1"),  # polarised, immunising
 )
 _SPELLING_HINTS = ("our", "aem", "oes", "Oes", "oest", "Oest", "isation", "ised", "ising")
+# "does the text hold any of these?" as one pattern: a key is computed for every n-gram of a text,
+# and one search is several times faster than a Python loop over the words
+_ANY_SPELLED = re.compile("|".join(map(re.escape, SPELLED_TO_LETTER)))
+_ANY_SPELLING_HINT = re.compile("|".join(map(re.escape, _SPELLING_HINTS)))
 _POSSESSIVE_RE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _PUNCT_RE = re.compile(r"[\s\-_.,;:'’\"“”()\[\]{}]+")
-_SQUASH = str.maketrans("", "", " \t\n\r\f\v-_.,;:'\"()[]{}")
+_SQUASHED = " \t\n\r\f\v-_.,;:'\"()[]{}"
+_SQUASH_RE = re.compile("[" + "".join(map(re.escape, _SQUASHED)) + "]")   # faster than str.translate
 _PLURAL_SKIP = ("ss", "us", "is", "ys", "as", "os")
 
 
@@ -127,14 +133,14 @@ def greek_letters(text: str) -> str:
     if not text.isascii():
         text = _GREEK_SYMBOL_RE.sub(on_symbol, text)
     folded = text.lower()
-    if not any(name in folded for name in SPELLED_TO_LETTER):
+    if not _ANY_SPELLED.search(folded):
         return text
     return _SPELLED_RE.sub(on_spelled, text)
 
 
 def british_spelling(text: str) -> str:
     """British spellings -> American (tumour, haem-, -aemia, oesophag-, oestr-, -isation)."""
-    if not any(hint in text for hint in _SPELLING_HINTS):
+    if not _ANY_SPELLING_HINT.search(text):
         return text
     for pattern, repl in _SPELLING_RULES:
         text = pattern.sub(repl, text)
@@ -191,7 +197,7 @@ def _singular(word: str) -> str:
 
 def squash_separators(text: str) -> str:
     """Drop spaces, hyphens, underscores and light punctuation: "PD-L1" = "PD L1" = "PDL1"."""
-    text = text.translate(_SQUASH)
+    text = _SQUASH_RE.sub("", text)
     return text if text.isascii() else _PUNCT_RE.sub("", text)
 
 
@@ -213,6 +219,13 @@ STEPS: tuple[Callable[[str], str], ...] = (
 )
 
 
+#: distinct texts whose keys are remembered (about 250 bytes each: some 30 MB at most): a document
+#: asks for the keys of the same n-grams and names many times (recogniser, guards, scoring), and
+#: documents share many of them
+NORMALIZE_CACHE = 1 << 17
+
+
+@lru_cache(maxsize=NORMALIZE_CACHE)
 def normalize(text: str, casefold: bool = True) -> str:
     """The matching key of `text`: every step of `STEPS`, then case folding unless told not to.
 

@@ -73,29 +73,29 @@ def recognize_text(text: str, grounder: Grounder, known: dict[str, Abbreviation]
         taken.append((start, end))
     tokens = [t for t in _TOKEN.finditer(text)
               if not any(a <= t.start() < b for a, b in taken)]
+    reach = _join_reach(text, tokens)
     i = 0
     while i < len(tokens):
         if tokens[i].start() in skip:
             i += 1
             continue
-        found = _longest(text, tokens, i, grounder, known)
+        found = _longest(text, tokens, reach, i, grounder, known)
         if found is None:
             i += 1
             continue
         n, mention = found
         mentions.append(mention)
-        mentions += _inner_and_cells(text, tokens, i, n, mention, grounder, known)
+        mentions += _inner_and_cells(text, tokens, reach, i, n, mention, grounder, known)
         i += n
     return sorted(mentions, key=lambda m: (m.start, -m.end, m.type))
 
 
-def _longest(text: str, tokens: list[re.Match[str]], i: int, grounder: Grounder,
+def _longest(text: str, tokens: list[re.Match[str]], reach: list[int], i: int, grounder: Grounder,
              known: dict[str, Abbreviation]) -> tuple[int, Mention] | None:
-    for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
-        if not _joined(text, tokens, i, n):
-            continue
-        first, last = tokens[i].group(0), tokens[i + n - 1].group(0)
-        if n > 1 and (first.lower() in FUNCTION_WORDS or last.lower() in FUNCTION_WORDS):
+    # a multi-word name neither starts nor ends with a function word, nor runs past a gap
+    longest = 1 if tokens[i].group(0).lower() in FUNCTION_WORDS else min(MAX_TOKENS, reach[i])
+    for n in range(longest, 0, -1):
+        if n > 1 and tokens[i + n - 1].group(0).lower() in FUNCTION_WORDS:
             continue
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         span = text[start:end]
@@ -124,8 +124,9 @@ def _derived_mention(span: str, n: int, text: str, tokens: Sequence[re.Match[str
     if n == 1 and _GENE_DERIVED.fullmatch(span):
         cands = [c for c in grounder.ground(span, type="gene", limit=3) if c.status != "flagged"]
         return Mention(span, 0, 0, "gene", tuple(cands)) if cands else None
-    words = [t.group(0).lower() for t in tokens]
-    if not (2 <= n <= 5 and _CELL_WORD.search(span) and not set(words) & FUNCTION_WORDS):
+    if not (2 <= n <= 5 and _CELL_WORD.search(span)):
+        return None
+    if {t.group(0).lower() for t in tokens} & FUNCTION_WORDS:
         return None
     cands = [c for c in grounder.ground(span, type="cell", limit=3)
              if c.status in ("label", "exact", "curated") and "head of the name" not in c.note]
@@ -137,13 +138,18 @@ def _derived_mention(span: str, n: int, text: str, tokens: Sequence[re.Match[str
     return Mention(span, 0, 0, "cell", tuple(cands))
 
 
-def _joined(text: str, tokens: list[re.Match[str]], i: int, n: int) -> bool:
-    """True when the tokens i..i+n-1 are separated only by spaces, hyphens or an apostrophe."""
-    return all(_JOINER.fullmatch(text[tokens[k].end():tokens[k + 1].start()])
-               for k in range(i, i + n - 1))
+def _join_reach(text: str, tokens: list[re.Match[str]]) -> list[int]:
+    """For each token, how many tokens from it on are separated only by spaces, hyphens or an
+    apostrophe (itself included): tokens i..i+n-1 form one n-gram exactly when n <= reach[i].
+    Each gap is read once per sentence instead of once per n-gram tried."""
+    reach = [1] * len(tokens)
+    for k in range(len(tokens) - 2, -1, -1):
+        if _JOINER.fullmatch(text[tokens[k].end():tokens[k + 1].start()]):
+            reach[k] = reach[k + 1] + 1
+    return reach
 
 
-def _inner_and_cells(text: str, tokens: list[re.Match[str]], i: int, n: int, outer: Mention,
+def _inner_and_cells(text: str, tokens: list[re.Match[str]], reach: list[int], i: int, n: int, outer: Mention,
                      grounder: Grounder, known: dict[str, Abbreviation] | None = None) -> list[Mention]:
     """A disease named inside a cell-type match (as the document defines it, if it does), and the
     cells of a disease."""
@@ -151,7 +157,7 @@ def _inner_and_cells(text: str, tokens: list[re.Match[str]], i: int, n: int, out
     if outer.type == "cell" and n > 1:
         for k in range(i, i + n):
             for m in range(i + n - k, 0, -1):
-                if (k, m) == (i, n) or not _joined(text, tokens, k, m):
+                if (k, m) == (i, n) or m > reach[k]:
                     continue
                 span = text[tokens[k].start():tokens[k + m - 1].end()]
                 defined = lookup_abbreviation(known or {}, span)
@@ -165,7 +171,7 @@ def _inner_and_cells(text: str, tokens: list[re.Match[str]], i: int, n: int, out
                     break
             if extra:
                 break
-    if outer.type == "disease" and i + n < len(tokens) and _joined(text, tokens, i, n + 1):
+    if outer.type == "disease" and i + n < len(tokens) and n + 1 <= reach[i]:
         after = tokens[i + n].group(0)
         if normalize(after) == "cell":
             head = tokens[i + n - 1].group(0)

@@ -11,7 +11,7 @@ import re
 
 _I = re.IGNORECASE
 
-#: Notices that read like sentences but belong to the page template.
+#: Notices that read like sentences but belong to the page template (and `_EMAIL`).
 _NOTICE_PATTERNS = (
     r"official website of the united states government",
     r"\.gov means it.s official",
@@ -41,12 +41,16 @@ _NOTICE_PATTERNS = (
     r"^(article history|available online|received in revised form)\b",
     r"peer review under (the )?responsibility",
     r"^contents lists available at",
-    r"[\w.+-]+@[\w-]+\.[a-z]{2,}",
     r"^\*?\s*corresponding authors?\b",
     r"^under a creative commons license",
     r"^(this|the) (article|paper) is (an open access|distributed under)",
 )
-_NOTICES = re.compile("|".join(_NOTICE_PATTERNS), _I)
+# one pattern each: `re` tries every branch of one big alternation at every position of a long
+# line, which costs twice as much as the separate searches
+_NOTICES = tuple(re.compile(pattern, _I) for pattern in _NOTICE_PATTERNS)
+#: an e-mail address (an author's contact line), searched for only in a line with an "@": its
+#: leading run of word characters would be tried, and backtracked, at every position
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}", _I)
 
 #: Copyright and licence lines: the notice runs on over its wrapped lines.
 _COPYRIGHT = re.compile(r"^(©|\(c\)\s|copyright\s*(©|\(c\)|\d{4}))|©\s*(19|20)\d\d", _I)
@@ -121,7 +125,8 @@ _PROVIDER_SUMMARY = re.compile(r"^(tl;? ?dr|contributions?|key findings|ai[- ]ge
 
 def is_notice(line: str) -> bool:
     """A template sentence: US-government banner, early-access note, licence, COI declaration."""
-    return bool(_NOTICES.search(line)) or is_copyright(line)
+    return (any(notice.search(line) for notice in _NOTICES) or ("@" in line and bool(_EMAIL.search(line)))
+            or is_copyright(line))
 
 
 def is_copyright(line: str) -> bool:

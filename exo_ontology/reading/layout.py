@@ -64,8 +64,10 @@ def _first_pass(line: Line, title_key: str) -> Label:
         return Label("caption", start, end)
     if _KNOWN_SECTIONS.match(s) or _KNOWN_SECTIONS.match(heading_name(s)):
         return Label("heading", start, end)
+    # the checks are pure: the heading name is checked only where it differs from the line
+    body, name = s[marker:], heading_name(s)
     for reason, check in _DROP_CHECKS:
-        if check(s[marker:]) or check(heading_name(s)):
+        if check(body) or (name != body and check(name)):
             return Label("drop", start, end, reason)
     if marker:
         return Label("bullet", start + marker, end)
