@@ -25,6 +25,7 @@ from exo_ontology.extraction import Kinds, load_kinds
 from exo_ontology.grounding.grounder import Grounder
 from exo_ontology.grounding.index import Tables, cache_dir, fingerprint, load_tables
 from exo_ontology.grounding.index_db import DiskMap, create_map, read_tables, small_part, write_tables
+from exo_ontology.grounding.mirna_resolver import MirnaResolver
 from exo_ontology.lexicon.io import Lexicon, load_default
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline.documents import Reader
@@ -55,6 +56,7 @@ class _Parts:
     """The snapshot's small pieces, pickled in one row."""
 
     small: Tables
+    mirna: MirnaResolver
     kinds: Kinds
     labels: dict[str, tuple[str, ...]]
 
@@ -102,7 +104,8 @@ def _open(path: Path, key: str, paths: Paths) -> Snapshot:
         raise TypeError("not a reader snapshot")
     lexicon = Lexicon.over_term_rows(Path(paths.lexicon_dir).resolve(), DiskMap(con, "lexicon_terms"))
     kinds = replace(parts.kinds, ancestors=lexicon.ancestors)
-    grounder = Grounder(None, tables=read_tables(con, parts.small))
+    tables = read_tables(con, parts.small)
+    grounder = Grounder(None, tables=tables, mirna=parts.mirna.rebind(tables.term))
     reader = Reader(grounder, lexicon, kinds, load_grounding_overrides(paths.curation_dir, lexicon))
     return Snapshot(reader, parts.labels)
 
@@ -111,8 +114,8 @@ def write_snapshot(paths: Paths, path: Path, key: str) -> None:
     """Write the snapshot of `paths` to `path` (through a temporary file and an atomic rename)."""
     lexicon = load_default(paths)
     tables = load_tables(paths)
-    parts = _Parts(small_part(tables), replace(load_kinds(paths.edit_file, lexicon), ancestors=None),
-                   edit_labels(paths.edit_file))
+    parts = _Parts(small_part(tables), MirnaResolver(tables.mirnas, tables.history, tables.term),
+                   replace(load_kinds(paths.edit_file, lexicon), ancestors=None), edit_labels(paths.edit_file))
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
