@@ -4,6 +4,7 @@ give what the in-memory Reader and the release's findings query give."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -104,23 +105,41 @@ def test_snapshot_key_follows_the_edit_file_and_lexicon(tmp_path: Path) -> None:
     assert snapshot_key(paths) != edited
 
 
-@pytest.mark.parametrize("damage", ["truncated", "garbage"])
-def test_a_damaged_snapshot_is_rebuilt(snapshot: Snapshot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                       damage: str) -> None:
-    paths = Paths(ROOT)
+def _private_cache(paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, Path]:
+    """The shared snapshot's bytes, and where the snapshot goes in a cache of this test's own."""
     shared = snapshot_path(paths)
     grounder_cache = cache_dir() / f"grounder-{fingerprint(paths)[:20]}.pickle"
     monkeypatch.setenv("EXO_CACHE_DIR", str(tmp_path))
     if grounder_cache.is_file():   # spares rebuilding the grounder's tables: only the snapshot is at stake
         shutil.copy(grounder_cache, tmp_path / grounder_cache.name)
-    target = snapshot_path(paths)
-    data = shared.read_bytes()
+    return shared.read_bytes(), snapshot_path(paths)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_a_damaged_snapshot_is_rebuilt(snapshot: Snapshot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       damage: str) -> None:
+    paths = Paths(ROOT)
+    data, target = _private_cache(paths, tmp_path, monkeypatch)
     target.write_bytes(data[: len(data) // 2] if damage == "truncated" else b"not a database" * 1000)
     doc = _doc("001")
     reopened = open_snapshot(paths)
     assert target.stat().st_size == len(data)
     assert findings_from_text(doc, read_raw(doc), reopened.reader) == findings_from_text(
         doc, read_raw(doc), snapshot.reader)
+
+
+def test_a_snapshot_found_damaged_while_reading_is_rebuilt_and_read_again(
+        snapshot: Snapshot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = Paths(ROOT)
+    expected = extract_paths(paths, [CORPUS / "001.txt"])
+    data, target = _private_cache(paths, tmp_path, monkeypatch)
+    target.write_bytes(data)
+    with sqlite3.connect(target) as con:     # sound file, stamp and size; its index values are not
+        con.execute("UPDATE keys SET v = x'ff'")
+    assert target.stat().st_size == len(data)
+    assert extract_paths(paths, [CORPUS / "001.txt"]) == expected
+    with sqlite3.connect(target) as con:
+        assert con.execute("SELECT count(*) FROM keys WHERE v = x'ff'").fetchone() == (0,)
 
 
 def test_exo_extract_imports_only_what_it_runs(tmp_path: Path) -> None:

@@ -44,10 +44,16 @@ class DiskMap(Mapping[K, V], Generic[K, V]):
         found = self._memo.get(key, _MISSING)
         if found is _MISSING:
             row = self._con.execute(self._get, (self._key_in(key),)).fetchone()
-            found = self._memo[key] = _MISSING if row is None else self._decode(row[0])
+            found = self._memo[key] = _MISSING if row is None else self._value(key, row[0])
         if found is _MISSING:
             raise KeyError(key)
         return found  # type: ignore[no-any-return]
+
+    def _value(self, key: K, stored: Any) -> V:
+        try:
+            return self._decode(stored)
+        except (ValueError, EOFError, TypeError) as exc:   # one damaged file error for the caller
+            raise sqlite3.DatabaseError(f"undecodable value of {key!r}: {exc}") from exc
 
     def __contains__(self, key: object) -> bool:
         try:

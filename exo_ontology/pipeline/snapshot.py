@@ -17,8 +17,10 @@ import logging
 import os
 import pickle
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from exo_ontology.curation.overlay import load_grounding_overrides
 from exo_ontology.extraction import Kinds, load_kinds
@@ -33,6 +35,7 @@ from exo_ontology.pipeline.finding_rows import Labels, edit_labels
 from exo_ontology.pipeline.fingerprint import code_key
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: the code that decides what a snapshot holds (with the grounder's inputs: part of its key)
 SNAPSHOT_CODE = ("grounding", "lexicon", "extraction", "curation", "namespaces.py", "vocabulary.py",
@@ -82,10 +85,22 @@ def open_snapshot(paths: Paths) -> Snapshot:
             log.warning("%s: unusable reader snapshot (%s); rebuilding it", path, exc)
     try:
         write_snapshot(paths, path, key)
-    except OSError as exc:         # a read-only cache: read in memory, just slower
+    except (OSError, sqlite3.Error) as exc:    # a read-only or full cache: read in memory, just slower
         log.warning("%s: cannot write the reader snapshot (%s)", path, exc)
         return Snapshot(Reader.from_paths(paths), edit_labels(paths.edit_file))
     return _open(path, key, paths)
+
+
+def using_snapshot(paths: Paths, work: Callable[[Snapshot], T]) -> T:
+    """`work` done with the project's snapshot; if the file proves damaged on the way (a lookup
+    fails), it is discarded, rewritten, and `work` is done again."""
+    try:
+        return work(open_snapshot(paths))
+    except sqlite3.DatabaseError as exc:
+        path = snapshot_path(paths)
+        log.warning("%s: damaged reader snapshot (%s); rebuilding it", path, exc)
+        path.unlink(missing_ok=True)
+        return work(open_snapshot(paths))
 
 
 def _open(path: Path, key: str, paths: Paths) -> Snapshot:
@@ -93,6 +108,14 @@ def _open(path: Path, key: str, paths: Paths) -> Snapshot:
         raise FileNotFoundError(path)
     # immutable: the file is only ever replaced whole (os.replace), never written in place
     con = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        return _read(con, path, key, paths)
+    except BaseException:
+        con.close()
+        raise
+
+
+def _read(con: sqlite3.Connection, path: Path, key: str, paths: Paths) -> Snapshot:
     pages = con.execute("PRAGMA page_count").fetchone()[0] * con.execute("PRAGMA page_size").fetchone()[0]
     if pages != path.stat().st_size:
         raise ValueError(f"{path.stat().st_size} bytes, expected {pages}")
@@ -119,19 +142,30 @@ def write_snapshot(paths: Paths, path: Path, key: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
-    con = sqlite3.connect(temporary)
     try:
-        con.execute("PRAGMA journal_mode = OFF")
-        con.execute("PRAGMA synchronous = OFF")
-        write_tables(con, tables)
-        create_map(con, "lexicon_terms", lexicon.term_cells())
-        con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB NOT NULL)")
-        con.executemany("INSERT INTO meta VALUES (?, ?)",
-                        [("stamp", key.encode()), ("parts", pickle.dumps(parts, pickle.HIGHEST_PROTOCOL))])
-        con.commit()
+        con = sqlite3.connect(temporary)
+        try:
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
+            write_tables(con, tables)
+            create_map(con, "lexicon_terms", lexicon.term_cells())
+            con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB NOT NULL)")
+            con.executemany("INSERT INTO meta VALUES (?, ?)",
+                            [("stamp", key.encode()), ("parts", pickle.dumps(parts, pickle.HIGHEST_PROTOCOL))])
+            con.commit()
+        finally:
+            con.close()
+        os.replace(temporary, path)
     finally:
-        con.close()
-    os.replace(temporary, path)
-    olds = sorted(path.parent.glob("reader-*.sqlite"), key=lambda p: p.stat().st_mtime)
-    for old in olds[:-KEEP]:
-        old.unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
+    _prune(path.parent)
+
+
+def _prune(directory: Path) -> None:
+    """Keep the KEEP newest snapshots (another process may be pruning too)."""
+    try:
+        olds = sorted(directory.glob("reader-*.sqlite"), key=lambda p: p.stat().st_mtime)
+        for old in olds[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("%s: cannot prune old reader snapshots (%s)", directory, exc)
