@@ -74,8 +74,16 @@ def snapshot_path(paths: Paths) -> Path:
 
 
 def open_snapshot(paths: Paths) -> Snapshot:
-    """The project's snapshot: opened when it is there and sound, else (re)written first."""
+    """The project's snapshot: opened when it is there and sound, else (re)written first; with the
+    curated groundings of now (read on every call: they are not part of the snapshot)."""
     paths = Paths(Path(paths.root).resolve())
+    snapshot = _sound_snapshot(paths)
+    lexicon = snapshot.reader.lexicon
+    overrides = load_grounding_overrides(paths.curation_dir, lexicon)
+    return Snapshot(replace(snapshot.reader, overrides=overrides), snapshot.labels)
+
+
+def _sound_snapshot(paths: Paths) -> Snapshot:
     key = snapshot_key(paths)
     path = cache_dir() / f"reader-{key[:24]}.sqlite"
     try:
@@ -129,8 +137,7 @@ def _read(con: sqlite3.Connection, path: Path, key: str, paths: Paths) -> Snapsh
     kinds = replace(parts.kinds, ancestors=lexicon.ancestors)
     tables = read_tables(con, parts.small)
     grounder = Grounder(None, tables=tables, mirna=parts.mirna.rebind(tables.term))
-    reader = Reader(grounder, lexicon, kinds, load_grounding_overrides(paths.curation_dir, lexicon))
-    return Snapshot(reader, parts.labels)
+    return Snapshot(Reader(grounder, lexicon, kinds), parts.labels)
 
 
 def write_snapshot(paths: Paths, path: Path, key: str) -> None:
