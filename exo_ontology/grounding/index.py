@@ -245,8 +245,7 @@ def read_edit_file(path: Path, tables: Tables, term_rows: dict[str, TermRow]) ->
             types = {t.type for t in (tables.term(compress(a)) for a in ancestors) if t}
             type_ = ("component" if "component" in types else "process"
                      if _EFFECT in ancestors or "process" in types else "exoc")
-            term_rows[curie] = (str(label or curie), TYPE_CODES.index(type_) << 1, "",
-                                       "", ())
+            term_rows[curie] = (str(label or curie), TYPE_CODES.index(type_) << 1, "", "", ())
         names = [(label, "same")] if label is not None else []
         names += [(o, rel) for p, rel in synonyms.items() for o in graph.objects(subject, p)]
         out += [Name(str(o).strip(), curie, "curated", type_, rel) for o, rel in names
