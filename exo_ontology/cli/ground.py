@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from exo_ontology.cli.common import Root, err, exit_on_error, paths_of
 from exo_ontology.errors import InputError
@@ -29,6 +27,9 @@ def _emit_rows(rows: list[dict[str, str]], columns: list[str] | tuple[str, ...],
         for row in rows:
             sys.stdout.write("\t".join(escape(str(row.get(c, ""))) for c in columns) + "\n")
     elif fmt == "table":
+        from rich.console import Console  # imported when used: the tsv and json outputs start without rich
+        from rich.table import Table
+
         table = Table(*columns)
         for row in rows:
             table.add_row(*(str(row.get(c, "")) for c in columns))

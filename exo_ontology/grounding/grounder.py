@@ -75,13 +75,14 @@ class Grounder(Conventions):
     """Text -> ranked candidates. Build once; each lookup is a dict access plus scoring."""
 
     def __init__(self, lexicon: Lexicon | None, edit_file: Path | None = None,
-                 tables: Tables | None = None) -> None:
+                 tables: Tables | None = None, mirna: MirnaResolver | None = None) -> None:
         if tables is None:
             if lexicon is None:
                 raise InputError("Grounder needs a lexicon or prebuilt tables")
             tables = build_tables(lexicon, edit_file)
         super().__init__(tables)
-        self.mirna = MirnaResolver(tables.mirnas, tables.history, tables.term)
+        # `mirna`: a resolver already indexed over these tables' miRNAs (the reader snapshot's)
+        self.mirna = mirna or MirnaResolver(tables.mirnas, tables.history, tables.term)
         self._words_cache: dict[str, set[str]] | None = None
         self._grounded: dict[tuple[str, str | None, bool, int, bool], tuple[Candidate, ...]] = {}
 

@@ -26,13 +26,13 @@ import os
 import pickle
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from exo_ontology.errors import InputError, located
 from exo_ontology.grounding.cell_readings import initials
-from exo_ontology.grounding.gene_names import word_bag
+from exo_ontology.grounding.gene_names import symbol_stems, word_bag
 from exo_ontology.grounding.mirna_resolver import HistoryRow
 from exo_ontology.grounding.normalize import normalize
 from exo_ontology.lexicon.io import Lexicon
@@ -64,28 +64,34 @@ def band(tier: str) -> float:
     return round(0.96 - BAND * TIERS.index(tier), 4) if tier in TIERS else 0.0
 
 
-Bags = dict[str, tuple[str, ...]]
+Bags = Mapping[str, tuple[str, ...]]
+TermRow = tuple[str, int, str, str, tuple[str, ...]]
 
 
 @dataclass
 class Tables:
-    """Everything a grounder needs, column-wise (fast to pickle): names grouped by key, terms."""
+    """Everything a grounder needs, column-wise (fast to pickle): names grouped by key, terms.
 
-    keys: dict[str, int] = field(default_factory=dict)       # key -> group
+    The lookups go through Mapping fields and `rows`, so a subclass may answer them from disk
+    (`grounding.index_db`) instead of holding 670k names in memory."""
+
+    keys: Mapping[str, int] = field(default_factory=dict)       # key -> group
     starts: array = field(default_factory=lambda: array("I", [0]))  # group g: rows starts[g]..
     names: list[str] = field(default_factory=list)
     curies: list[str] = field(default_factory=list)
     codes: bytearray = field(default_factory=bytearray)       # per row: tier, type, relation
-    term_rows: dict[str, tuple[str, int, str, str, tuple[str, ...]]] = field(default_factory=dict)
+    term_rows: Mapping[str, TermRow] = field(default_factory=dict)
     edit_individuals: frozenset[str] = frozenset()
     mirnas: list[MiRNA] = field(default_factory=list)
     history: list[HistoryRow] = field(default_factory=list)
     #: gene full names by bag of words: (with numbers, without numbers) -> (name, curie) pairs
     bags: tuple[Bags, Bags] = field(default_factory=lambda: ({}, {}))
     #: (type, initials) -> CURIEs, from cell and anatomy labels and exact synonyms ("DC")
-    initials: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    initials: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     #: normalised cell label or exact synonym minus its first word -> CURIEs
-    tails: dict[str, frozenset[str]] = field(default_factory=dict)
+    tails: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: gene symbol families: normalised stem -> approved symbols (`gene_names.symbol_stems`)
+    stems: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def rows(self, key: str) -> list[tuple[str, str, str, str, str]]:
         """(name, curie, tier, type, relation) of every name with this key."""
@@ -121,14 +127,19 @@ def _pairs(flat: tuple[str, ...]) -> list[tuple[str, str]]:
 
 def build_tables(lexicon: Lexicon, edit_file: Path | None) -> Tables:
     """Index every lexicon name and edit-file name under its normalised key (the slow part)."""
-    tables = Tables(mirnas=list(lexicon.mirnas()), history=list(lexicon.mirna_history()))
+    keys: dict[str, int] = {}
+    term_rows: dict[str, TermRow] = {}
+    tables = Tables(keys=keys, term_rows=term_rows, mirnas=list(lexicon.mirnas()),
+                    history=list(lexicon.mirna_history()))
     for t in lexicon.terms():
         xrefs = t.xrefs if t.curie.startswith(("mirbase", "NCBIGene:")) else ()
-        tables.term_rows[t.curie] = (t.label, _code(TYPE_CODES, t.type, t.curie) << 1 | t.obsolete,
-                                     t.replaced_by, t.cancer_branch, xrefs)
+        term_rows[t.curie] = (t.label, _code(TYPE_CODES, t.type, t.curie) << 1 | t.obsolete,
+                              t.replaced_by, t.cancer_branch, xrefs)
+    tables.stems = symbol_stems(label for label, flags, *_ in term_rows.values()
+                                if TYPE_CODES[flags >> 1] == "gene" and not flags & 1)
     names: Iterable[tuple[Name, str]] = ((n, n.status) for n in lexicon.names())
     if edit_file is not None and edit_file.is_file():
-        edit_names, individuals = read_edit_file(edit_file, tables)
+        edit_names, individuals = read_edit_file(edit_file, tables, term_rows)
         tables.edit_individuals = frozenset(individuals)
         names = [*names, *((n, PROJECT) for n in edit_names)]
     groups: dict[str, list[tuple[Name, str]]] = {}
@@ -138,7 +149,7 @@ def build_tables(lexicon: Lexicon, edit_file: Path | None) -> Tables:
             groups.setdefault(key, []).append((name, tier))
     curie_ids: dict[str, str] = {}
     for key, members in groups.items():
-        tables.keys[key] = len(tables.starts) - 1
+        keys[key] = len(tables.starts) - 1
         for name, tier in members:
             tables.names.append(name.name)
             tables.curies.append(curie_ids.setdefault(name.curie, name.curie))
@@ -203,9 +214,10 @@ def _code(values: tuple[str, ...], value: str, curie: str) -> int:
     return values.index(value)
 
 
-def read_edit_file(path: Path, tables: Tables) -> tuple[list[Name], set[str]]:
+def read_edit_file(path: Path, tables: Tables, term_rows: dict[str, TermRow]) -> tuple[list[Name], set[str]]:
     """Names (status `curated`) of the classes and named individuals of the edit file; adds its
-    own terms to `tables`. Returns the names and the CURIEs of the individuals."""
+    own terms to `term_rows` (the dict behind `tables.term_rows`). Returns the names and the
+    CURIEs of the individuals."""
     from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
     from exo_ontology.namespaces import OBOINOWL, compress
@@ -233,8 +245,7 @@ def read_edit_file(path: Path, tables: Tables) -> tuple[list[Name], set[str]]:
             types = {t.type for t in (tables.term(compress(a)) for a in ancestors) if t}
             type_ = ("component" if "component" in types else "process"
                      if _EFFECT in ancestors or "process" in types else "exoc")
-            tables.term_rows[curie] = (str(label or curie), TYPE_CODES.index(type_) << 1, "",
-                                       "", ())
+            term_rows[curie] = (str(label or curie), TYPE_CODES.index(type_) << 1, "", "", ())
         names = [(label, "same")] if label is not None else []
         names += [(o, rel) for p, rel in synonyms.items() for o in graph.objects(subject, p)]
         out += [Name(str(o).strip(), curie, "curated", type_, rel) for o, rel in names

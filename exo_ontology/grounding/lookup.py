@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from exo_ontology.grounding.gene_names import symbol_stems
-from exo_ontology.grounding.index import TYPE_CODES, Tables
+from exo_ontology.grounding.index import Tables
 from exo_ontology.grounding.normalize import normalize
 from exo_ontology.grounding.score import case_key, gene_rules, name_case_key, order, score_row
 from exo_ontology.model import Candidate
@@ -20,7 +19,6 @@ class IndexLookup:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
         self.term = tables.term
-        self._stem_cache: dict[str, frozenset[str]] | None = None
 
     def knows(self, text: str) -> bool:
         """True when `text` has a lexicon key (a cheap test before `ground`)."""
@@ -60,16 +58,9 @@ class IndexLookup:
                 best[cand.curie] = cand
         ranked = sorted(best.values(), key=order)
         if type in (None, "gene") and any(c.type == "gene" for c in ranked):
-            members = self._stems().get(normalize(text), frozenset())
+            members = self.tables.stems.get(normalize(text), frozenset())
             ranked = gene_rules(text, ranked, exact_case, members)
         return ranked
-
-    def _stems(self) -> dict[str, frozenset[str]]:
-        if self._stem_cache is None:
-            self._stem_cache = symbol_stems(
-                label for label, flags, *_ in self.tables.term_rows.values()
-                if TYPE_CODES[flags >> 1] == "gene" and not flags & 1)
-        return self._stem_cache
 
 
 def _type_ok(found: str, wanted: str | None) -> bool:

@@ -48,6 +48,15 @@ class MirnaResolver:
             if type_ == "mature":
                 self.history.setdefault(name, current)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without `term` (a lookup into the caller's tables); `rebind` gives it one."""
+        return {k: v for k, v in self.__dict__.items() if k != "term"}
+
+    def rebind(self, term: Callable[[str], Term | None]) -> MirnaResolver:
+        """This (unpickled) resolver, looking terms up with `term`."""
+        self.term = term
+        return self
+
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MirnaResolver:
         """A resolver over the lexicon's miRNA tables."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -76,9 +76,17 @@ class Lexicon:
             _mirnas=list(mirnas), _history=list(history), _mesh=_group_mesh(mesh))
         return lexicon
 
+    @classmethod
+    def over_term_rows(cls, lexicon_dir: Path, rows: Mapping[str, list[str]]) -> Lexicon:
+        """A lexicon whose terms come from `rows` (CURIE -> the cells of `term_cells`, e.g. read
+        from disk on demand); the other files are still parsed on first use."""
+        lexicon = cls(Path(lexicon_dir))
+        lexicon.__dict__["_term_rows"] = rows
+        return lexicon
+
     # ---- lazily parsed files -------------------------------------------------------------
     @cached_property
-    def _term_rows(self) -> dict[str, list[str]]:
+    def _term_rows(self) -> Mapping[str, list[str]]:
         with _bulk():
             return {c[0]: c for c in read_rows(self.directory / TERMS_FILE, TERM_COLUMNS)}
 
@@ -138,6 +146,10 @@ class Lexicon:
                 cells[0], cells[1], cells[2], cells[3] == "1", cells[4], split_values(cells[5]),
                 cells[6], cells[7], cells[8], split_values(cells[9]), cells[10])
         return found
+
+    def term_cells(self) -> Iterable[tuple[str, list[str]]]:
+        """(CURIE, cells of its terms.tsv row) of every term, in CURIE order (what `over_term_rows` takes)."""
+        return self._term_rows.items()
 
     def terms(self) -> Iterable[Term]:
         """Every term, in CURIE order."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,11 +28,16 @@ def columns() -> list[str]:
 def findings_rows(store: ox.Store, query: str) -> list[dict[str, str]]:
     """Pivot the query's (finding, slot, value) rows into one dict per finding."""
     result = run_query(store, query)
-    index = {name: i for i, name in enumerate(result.variables)}
-    rows: dict[str, dict[str, object]] = {}
-    for raw in result.rows:
+    return pivot(result.variables, result.rows)
 
-        def get(name: str, raw: list[str | None] = raw) -> str | None:
+
+def pivot(variables: Sequence[str], solutions: Iterable[Sequence[str | None]]) -> list[dict[str, str]]:
+    """One dict per finding from the solutions of findings.rq (or rows made like them), sorted."""
+    index = {name: i for i, name in enumerate(variables)}
+    rows: dict[str, dict[str, object]] = {}
+    for raw in solutions:
+
+        def get(name: str, raw: Sequence[str | None] = raw) -> str | None:
             return raw[index[name]]
 
         fid = compress(get("finding") or "")
