@@ -98,6 +98,8 @@ def test_notice_searches_agree_with_one_alternation() -> None:
 
 def test_grounding_memo_forgets_at_its_bound(grounder: Grounder, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(grounder_module, "GROUNDED_CACHE", 2)
+    # the fixture's grounder is shared: earlier tests have filled its memo
+    monkeypatch.setattr(grounder, "_grounded", {})
     for name in ["exosomes", "breast cancer", "CD63", "fibroblasts", "exosomes"]:
         assert grounder.ground(name) == grounder._ground(name, None, False, 10, False), name
         assert len(grounder._grounded) <= 2
