@@ -29,6 +29,7 @@ from exo_ontology.query.store import stale_reason, write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
 from exo_ontology.reading.citations import CitationList
 from exo_ontology.release import assembly
+from exo_ontology.release.abox_cache import AboxCache
 from exo_ontology.release.citations import add_citations
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
@@ -160,7 +161,8 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
     stamp_version(ontology, info)
     with steps.step("writing the release files"):
         streamed = write_streamed_release(staging, work, ontology, docs, findings, reader.lexicon, info,
-                                          paths.sparql_dir / "findings.rq", citations)
+                                          paths.sparql_dir / "findings.rq", citations,
+                                          AboxCache.open(paths.root / "build.cache" / "abox"))
     counts, report = streamed.counts, streamed.report
     checks = validate_release(streamed.tbox, streamed.quads, streamed.store, paths, reasoner=reasoner, steps=steps,
                               workers=engine.workers_for(len(docs)))

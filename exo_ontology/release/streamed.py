@@ -16,6 +16,7 @@ from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.reading.citations import CitationList
 from exo_ontology.release import assembly, metadata, stream
+from exo_ontology.release.abox_cache import AboxCache, document_lines
 from exo_ontology.release.docs import render_docs
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
@@ -47,17 +48,19 @@ class Streamed:
 def write_streamed_release(staging: Path, work: Path, ontology: Graph, docs: Sequence[SourceDoc],
                            findings: Sequence[Finding], lexicon: Lexicon, info: ReleaseInfo,
                            findings_query: Path,
-                           citations: Mapping[str, Sequence[CitationList]] | None = None) -> Streamed:
-    """Every release artefact into `staging`, with scratch files (sorted N-Triples, the store) in `work`."""
+                           citations: Mapping[str, Sequence[CitationList]] | None = None,
+                           cache: AboxCache | None = None) -> Streamed:
+    """Every release artefact into `staging`, with scratch files (sorted N-Triples, the store) in `work`;
+    with `cache`, unchanged documents' lines come from the last build."""
     work.mkdir(parents=True, exist_ok=True)
     curies: set[str] = set()
 
-    def graphs() -> Iterator[tuple[SourceDoc, Graph]]:
-        for doc, graph in stream.document_graphs(docs, findings, citations or {}):
-            curies.update(referenced_curies([graph]))
-            yield doc, graph
+    def documents() -> Iterator[tuple[SourceDoc, Sequence[str]]]:
+        for doc, entry in document_lines(docs, findings, citations or {}, cache):
+            curies.update(entry.curies)
+            yield doc, entry.lines
 
-    abox = stream.write_abox(graphs(), work)
+    abox = stream.write_abox_lines(documents(), work)
     curies |= referenced_curies([ontology])
     report = Report()
     report.extend("lexicon", check_terms(curies, lexicon))

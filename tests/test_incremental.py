@@ -1,0 +1,61 @@
+"""Incremental rebuilds: after one document is added, the build takes what did not change from
+build.cache/ (each document's ABox lines, the SHACL rows of unchanged shards, …), and the release is
+byte-identical to a clean build of the same inputs; a corrupt cache entry is recomputed, never an error."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from exo_ontology.paths import Paths
+from exo_ontology.pipeline.build import build
+from exo_ontology.reading import add_source
+from exo_ontology.release import abox_cache
+from exo_ontology.validation import shards
+from tests.conftest import copy_project, quiet
+from tests.test_build import digests
+
+NEW_PAPER = ("Exosomes derived from M2 macrophages carry miR-21, which promotes angiogenesis "
+             "and drug resistance in glioblastoma cells [3].\n")
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch, module: object, name: str, calls: Counter[str]) -> None:
+    real = getattr(module, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls[name] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+
+
+def test_a_rebuild_after_adding_a_document_recomputes_only_what_changed(
+        project: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(project, reasoner=False, log=quiet)
+    cache = project.root / "build.cache"
+    assert list((cache / "abox").glob("*/*.pickle")) and list((cache / "shacl").glob("*.json"))
+    paper = tmp_path / "006_glioma_note.txt"
+    paper.write_text(NEW_PAPER, encoding="utf-8")
+    add_source(project.sources_dir, paper, title="A note on glioma EVs", licence="CC BY 4.0")
+    # one corrupt entry of each cache: recomputed, not an error
+    next((cache / "abox").glob("*/*.pickle")).write_bytes(b"not a pickle")
+    next((cache / "shacl").glob("*.json")).write_text("{not json", encoding="utf-8")
+    calls: Counter[str] = Counter()
+    _spy(monkeypatch, abox_cache.stream, "document_graphs", calls)
+    _spy(monkeypatch, shards, "_check", calls)
+    build(project, reasoner=False, log=quiet)
+    monkeypatch.undo()
+    assert calls["document_graphs"] == 2  # the new document and the corrupt entry's
+    assert calls["_check"] <= 2           # the new document's shard (and the corrupt one's, if another)
+
+    clean = copy_project(tmp_path / "clean")
+    shutil.copyfile(project.manifest, clean.manifest)
+    shutil.copyfile(project.sources_dir / paper.name, clean.sources_dir / paper.name)
+    build(clean, reasoner=False, log=quiet)
+    assert digests(project.build_dir) == digests(clean.build_dir)
+    # entries of documents no longer in the release are not kept
+    assert len(list((cache / "abox").glob("*/*.pickle"))) == len(list((clean.root / "build.cache" / "abox")
+                                                                       .glob("*/*.pickle")))
