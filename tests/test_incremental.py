@@ -1,5 +1,6 @@
 """Incremental rebuilds: after one document is added, the build takes what did not change from
-build.cache/ (each document's ABox lines, the SHACL rows of unchanged shards, …), and the release is
+build.cache/ (each document's ABox lines, the SHACL rows of unchanged shards, docs pages
+and drawings whose records did not change, the quality report), and the release is
 byte-identical to a clean build of the same inputs; a corrupt cache entry is recomputed, never an error."""
 
 from __future__ import annotations
@@ -9,11 +10,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from jinja2 import Template
 
 from exo_ontology.paths import Paths
+from exo_ontology.pipeline import quality_cache
 from exo_ontology.pipeline.build import build
 from exo_ontology.reading import add_source
 from exo_ontology.release import abox_cache
+from exo_ontology.release.docs import network
 from exo_ontology.validation import shards
 from tests.conftest import copy_project, quiet
 from tests.test_build import digests
@@ -34,22 +38,34 @@ def _spy(monkeypatch: pytest.MonkeyPatch, module: object, name: str, calls: Coun
 
 def test_a_rebuild_after_adding_a_document_recomputes_only_what_changed(
         project: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first: Counter[str] = Counter()
+    _spy(monkeypatch, Template, "render", first)
+    _spy(monkeypatch, network, "render_svg", first)
     build(project, reasoner=False, log=quiet)
+    monkeypatch.undo()
     cache = project.root / "build.cache"
-    assert list((cache / "abox").glob("*/*.pickle")) and list((cache / "shacl").glob("*.json"))
+    for folder, pattern in (("abox", "*/*.pickle"), ("shacl", "*.json"), ("docs", "*/*"), ("quality", "*.md")):
+        assert list((cache / folder).glob(pattern)), folder
     paper = tmp_path / "006_glioma_note.txt"
     paper.write_text(NEW_PAPER, encoding="utf-8")
     add_source(project.sources_dir, paper, title="A note on glioma EVs", licence="CC BY 4.0")
     # one corrupt entry of each cache: recomputed, not an error
     next((cache / "abox").glob("*/*.pickle")).write_bytes(b"not a pickle")
     next((cache / "shacl").glob("*.json")).write_text("{not json", encoding="utf-8")
+    page = next((cache / "docs").glob("*/*"))
+    page.write_bytes(page.read_bytes()[:-20])
     calls: Counter[str] = Counter()
-    _spy(monkeypatch, abox_cache.stream, "document_graphs", calls)
-    _spy(monkeypatch, shards, "_check", calls)
+    for module, name in ((abox_cache.stream, "document_graphs"), (shards, "_check"), (Template, "render"),
+                         (network, "render_svg"), (quality_cache, "write_quality_report")):
+        _spy(monkeypatch, module, name, calls)
     build(project, reasoner=False, log=quiet)
     monkeypatch.undo()
     assert calls["document_graphs"] == 2  # the new document and the corrupt entry's
     assert calls["_check"] <= 2           # the new document's shard (and the corrupt one's, if another)
+    assert calls["write_quality_report"] == 0  # the new document is no gold document
+    # the index and disease pages, the new findings' pages, the pages of terms whose counts changed
+    assert 0 < calls["render"] < first["render"] / 2
+    assert calls["render_svg"] < first["render_svg"]
 
     clean = copy_project(tmp_path / "clean")
     shutil.copyfile(project.manifest, clean.manifest)

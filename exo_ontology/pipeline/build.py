@@ -13,7 +13,7 @@ from rdflib import Graph
 from exo_ontology.curation.citation_lists import citation_lists
 from exo_ontology.curation.overlay import apply_overlay, load_overlay
 from exo_ontology.errors import InputError, ValidationFailed
-from exo_ontology.evaluation.run import corpus_documents, write_quality_report
+from exo_ontology.evaluation.run import corpus_documents
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
@@ -24,12 +24,12 @@ from exo_ontology.pipeline.fingerprint import release_key
 from exo_ontology.pipeline.lock import build_lock
 from exo_ontology.pipeline.outcome import DocResult
 from exo_ontology.pipeline.parallel import SERIAL, DocumentMapper, Engine
+from exo_ontology.pipeline.quality_cache import write_quality_report_cached
 from exo_ontology.progress import SILENT, Steps
 from exo_ontology.query.store import stale_reason, write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
 from exo_ontology.reading.citations import CitationList
 from exo_ontology.release import assembly
-from exo_ontology.release.abox_cache import AboxCache
 from exo_ontology.release.citations import add_citations
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
@@ -162,7 +162,7 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
     with steps.step("writing the release files"):
         streamed = write_streamed_release(staging, work, ontology, docs, findings, reader.lexicon, info,
                                           paths.sparql_dir / "findings.rq", citations,
-                                          AboxCache.open(paths.root / "build.cache" / "abox"))
+                                          paths.root / "build.cache")
     counts, report = streamed.counts, streamed.report
     checks = validate_release(streamed.tbox, streamed.quads, streamed.store, paths, reasoner=reasoner, steps=steps,
                               workers=engine.workers_for(len(docs)))
@@ -172,8 +172,8 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
     report.checks.extend(checks.checks)
     report.write(staging / "reports" / "validation.tsv")
     with steps.step("measuring extraction quality (reports/quality.md)"):
-        write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md",
-                             extract=corpus.of)
+        write_quality_report_cached(paths, reader, machine, texts, staging / "reports" / "quality.md",
+                                    extract=corpus.of)
     write_manifest(staging, read_release_info(paths.release_info), counts)
     result = BuildResult(paths.build_dir, report, counts, problems + read_problems)
     if not report.conforms:

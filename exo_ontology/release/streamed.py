@@ -49,10 +49,11 @@ def write_streamed_release(staging: Path, work: Path, ontology: Graph, docs: Seq
                            findings: Sequence[Finding], lexicon: Lexicon, info: ReleaseInfo,
                            findings_query: Path,
                            citations: Mapping[str, Sequence[CitationList]] | None = None,
-                           cache: AboxCache | None = None) -> Streamed:
+                           cache_dir: Path | None = None) -> Streamed:
     """Every release artefact into `staging`, with scratch files (sorted N-Triples, the store) in `work`;
-    with `cache`, unchanged documents' lines come from the last build."""
+    with `cache_dir` (build.cache/), unchanged documents' lines and docs pages come from the last build."""
     work.mkdir(parents=True, exist_ok=True)
+    cache = AboxCache.open(cache_dir / "abox") if cache_dir else None
     curies: set[str] = set()
 
     def documents() -> Iterator[tuple[SourceDoc, Sequence[str]]]:
@@ -94,5 +95,5 @@ def write_streamed_release(staging: Path, work: Path, ontology: Graph, docs: Seq
     counts = {"triples": n_full, "base_triples": n_base, "findings": n_findings, "documents": len(docs),
               "import_terms": sum(len(set(m.subjects())) for m in modules.values())}
     metadata.write_metadata(staging, tbox, list(docs), info, counts, metadata.Sizes.of_store(store))
-    render_docs(staging / "docs", store, counts)
+    render_docs(staging / "docs", store, counts, cache_dir / "docs" if cache_dir else None)
     return Streamed(tbox, full_nt, quads, store, counts, report)
