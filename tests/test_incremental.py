@@ -9,12 +9,14 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from jinja2 import Template
 
 from exo_ontology.paths import Paths
 from exo_ontology.pipeline import quality_cache
 from exo_ontology.pipeline.build import build
+from exo_ontology.query.store import load_data, open_store, stale_reason, store_path
 from exo_ontology.reading import add_source
 from exo_ontology.release import abox_cache
 from exo_ontology.release.docs import network
@@ -34,6 +36,10 @@ def _spy(monkeypatch: pytest.MonkeyPatch, module: object, name: str, calls: Coun
         return real(*args, **kwargs)
 
     monkeypatch.setattr(module, name, counted)
+
+
+def _blank(quad: ox.Quad) -> bool:
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
 def test_a_rebuild_after_adding_a_document_recomputes_only_what_changed(
@@ -72,6 +78,13 @@ def test_a_rebuild_after_adding_a_document_recomputes_only_what_changed(
     shutil.copyfile(project.sources_dir / paper.name, clean.sources_dir / paper.name)
     build(clean, reasoner=False, log=quiet)
     assert digests(project.build_dir) == digests(clean.build_dir)
+    # build/store/ is the store the release was written from, with the named graphs added: the quads a
+    # store loaded from the release files holds
+    assert stale_reason(project.build_dir) is None
+    on_disk, loaded = open_store(store_path(project.build_dir)), load_data([project.build_dir])
+    assert len(on_disk) == len(loaded) > 1000
+    # blank nodes are named afresh by each load
+    assert {q for q in on_disk if not _blank(q)} == {q for q in loaded if not _blank(q)}
     # entries of documents no longer in the release are not kept
     assert len(list((cache / "abox").glob("*/*.pickle"))) == len(list((clean.root / "build.cache" / "abox")
                                                                        .glob("*/*.pickle")))

@@ -26,7 +26,7 @@ from exo_ontology.pipeline.outcome import DocResult
 from exo_ontology.pipeline.parallel import SERIAL, DocumentMapper, Engine
 from exo_ontology.pipeline.quality_cache import write_quality_report_cached
 from exo_ontology.progress import SILENT, Steps
-from exo_ontology.query.store import stale_reason, write_store
+from exo_ontology.query.store import add_named_graphs, install_store, stale_reason, write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
 from exo_ontology.reading.citations import CitationList
 from exo_ontology.release import assembly
@@ -166,7 +166,12 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
     counts, report = streamed.counts, streamed.report
     checks = validate_release(streamed.tbox, streamed.quads, streamed.store, paths, reasoner=reasoner, steps=steps,
                               workers=engine.workers_for(len(docs)))
-    del streamed
+    # the store the release was written from becomes build/store/ once it holds the named graphs too
+    add_named_graphs(streamed.store, staging)
+    loaded = paths.root / "build.cache" / "store.next"
+    shutil.rmtree(loaded, ignore_errors=True)
+    del streamed  # closes RocksDB before its folder moves
+    (work / "store").rename(loaded)
     shutil.rmtree(work, ignore_errors=True)
     report.extend("release", checks.problems)
     report.checks.extend(checks.checks)
@@ -177,6 +182,7 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
     write_manifest(staging, read_release_info(paths.release_info), counts)
     result = BuildResult(paths.build_dir, report, counts, problems + read_problems)
     if not report.conforms:
+        shutil.rmtree(loaded, ignore_errors=True)
         failed = paths.root / "build.failed"
         if failed.exists():
             shutil.rmtree(failed)
@@ -184,7 +190,7 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
         raise ValidationFailed(f"release invalid: {len(report.errors)} errors, see "
                                f"{failed / 'reports' / 'validation.tsv'}; build/ left unchanged")
     swap_into_place(staging, paths.build_dir)
-    write_store(paths.build_dir)  # build/store/ for `exo query`: outside manifest.json and the release digests
+    install_store(paths.build_dir, loaded)  # build/store/ for `exo query`: outside manifest.json and the digests
     refresh_imports(paths, paths.build_dir / "imports")
     return result
 
