@@ -189,7 +189,7 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
         staging.rename(failed)
         raise ValidationFailed(f"release invalid: {len(report.errors)} errors, see "
                                f"{failed / 'reports' / 'validation.tsv'}; build/ left unchanged")
-    swap_into_place(staging, paths.build_dir)
+    swap_into_place(staging, paths.build_dir, trash=paths.root / "build.cache" / "trash")
     install_store(paths.build_dir, loaded)  # build/store/ for `exo query`: outside manifest.json and the digests
     refresh_imports(paths, paths.build_dir / "imports")
     return result
