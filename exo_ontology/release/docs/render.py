@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -44,8 +44,13 @@ def environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
+@lru_cache(maxsize=256)  # tens of thousands of pages share a few folders: each is made once
+def _folder(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+
+
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _folder(path.parent)
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
@@ -72,6 +77,7 @@ def _diseases(findings: list[FindingPage], cached: Cached = uncached) -> list[Di
 def render_docs(out_dir: Path, store: ox.Store, counts: dict[str, int], cache: Path | None = None) -> None:
     """Write the whole docs folder into `out_dir` (same store -> byte-identical files); with `cache`, the
     term and finding pages and the drawings whose records did not change are taken from it."""
+    _folder.cache_clear()  # folders an earlier render made (in this process) may have been removed since
     pages = PageCache.open(cache) if cache else None
     cached = pages.text if pages else uncached
     linker = Linker(labels(store), term_pages(store))
