@@ -98,9 +98,11 @@ def generate(n: int, out: Path, seed: int = 7, root: Path = ROOT) -> Path:
     project = out / "project"
     for part in ("ontology", "shapes"):
         shutil.copytree(root / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    # the curation overlay amends the seed documents, which a benchmark corpus does not have
-    overlay = project / "ontology" / "curation" / "findings.tsv"
-    overlay.write_text(overlay.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    # the curation overlays amend the seed documents, which a benchmark corpus does not have
+    for name in ("findings.tsv", "citation_lists.tsv"):
+        overlay = project / "ontology" / "curation" / name
+        if overlay.is_file():
+            overlay.write_text(overlay.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     shutil.copytree(root / "tests" / "gold", project / "tests" / "gold")
     shutil.copytree(root / "tests" / "corpus", project / "tests" / "corpus")
     sources = project / "sources"

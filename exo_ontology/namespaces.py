@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import curies
 from rdflib import Namespace, URIRef
 
@@ -32,6 +34,7 @@ def expand(curie: str) -> URIRef:
     return URIRef(iri)
 
 
+@lru_cache(maxsize=1 << 17)  # a release compresses the same IRIs many times over (docs, findings.tsv)
 def compress(iri: str) -> str:
     """IRI -> CURIE (project prefixes first, then RDF vocabularies), or the IRI itself."""
     text = str(iri)

@@ -87,3 +87,22 @@ def test_swap_replaces_the_old_release_whole(tmp_path: Path) -> None:
     swap_into_place(staging, target)
     assert sorted(p.name for p in target.iterdir()) == ["new.txt"]
     assert not staging.exists() and not (tmp_path / "build.old").exists()
+
+
+def test_swap_with_a_trash_folder_removes_the_old_release_in_the_background(tmp_path: Path) -> None:
+    import time
+
+    target, staging, trash = tmp_path / "build", tmp_path / "build.staging", tmp_path / "cache" / "trash"
+    target.mkdir()
+    (target / "old.txt").write_text("old")
+    staging.mkdir()
+    (staging / "new.txt").write_text("new")
+    trash.mkdir(parents=True)
+    (trash / "left-by-an-interrupted-build").mkdir()
+    swap_into_place(staging, target, trash=trash)
+    assert sorted(p.name for p in target.iterdir()) == ["new.txt"]
+    assert not staging.exists() and not (tmp_path / "build.old").exists()
+    deadline = time.monotonic() + 30
+    while any(trash.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(trash.iterdir())

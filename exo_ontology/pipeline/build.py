@@ -13,7 +13,7 @@ from rdflib import Graph
 from exo_ontology.curation.citation_lists import citation_lists
 from exo_ontology.curation.overlay import apply_overlay, load_overlay
 from exo_ontology.errors import InputError, ValidationFailed
-from exo_ontology.evaluation.run import corpus_documents, write_quality_report
+from exo_ontology.evaluation.run import corpus_documents
 from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.paths import Paths
@@ -24,8 +24,9 @@ from exo_ontology.pipeline.fingerprint import release_key
 from exo_ontology.pipeline.lock import build_lock
 from exo_ontology.pipeline.outcome import DocResult
 from exo_ontology.pipeline.parallel import SERIAL, DocumentMapper, Engine
+from exo_ontology.pipeline.quality_cache import write_quality_report_cached
 from exo_ontology.progress import SILENT, Steps
-from exo_ontology.query.store import stale_reason, write_store
+from exo_ontology.query.store import add_named_graphs, install_store, stale_reason, write_store
 from exo_ontology.reading import read_manifest, read_raw, unlisted_files
 from exo_ontology.reading.citations import CitationList
 from exo_ontology.release import assembly
@@ -160,29 +161,36 @@ def _build(paths: Paths, reasoner: bool, log: Log, steps: Steps, engine: Engine)
     stamp_version(ontology, info)
     with steps.step("writing the release files"):
         streamed = write_streamed_release(staging, work, ontology, docs, findings, reader.lexicon, info,
-                                          paths.sparql_dir / "findings.rq", citations)
+                                          paths.sparql_dir / "findings.rq", citations,
+                                          paths.root / "build.cache")
     counts, report = streamed.counts, streamed.report
     checks = validate_release(streamed.tbox, streamed.quads, streamed.store, paths, reasoner=reasoner, steps=steps,
                               workers=engine.workers_for(len(docs)))
-    del streamed
+    # the store the release was written from becomes build/store/ once it holds the named graphs too
+    add_named_graphs(streamed.store, staging)
+    loaded = paths.root / "build.cache" / "store.next"
+    shutil.rmtree(loaded, ignore_errors=True)
+    del streamed  # closes RocksDB before its folder moves
+    (work / "store").rename(loaded)
     shutil.rmtree(work, ignore_errors=True)
     report.extend("release", checks.problems)
     report.checks.extend(checks.checks)
     report.write(staging / "reports" / "validation.tsv")
     with steps.step("measuring extraction quality (reports/quality.md)"):
-        write_quality_report(paths, reader, machine, texts, staging / "reports" / "quality.md",
-                             extract=corpus.of)
+        write_quality_report_cached(paths, reader, machine, texts, staging / "reports" / "quality.md",
+                                    extract=corpus.of)
     write_manifest(staging, read_release_info(paths.release_info), counts)
     result = BuildResult(paths.build_dir, report, counts, problems + read_problems)
     if not report.conforms:
+        shutil.rmtree(loaded, ignore_errors=True)
         failed = paths.root / "build.failed"
         if failed.exists():
             shutil.rmtree(failed)
         staging.rename(failed)
         raise ValidationFailed(f"release invalid: {len(report.errors)} errors, see "
                                f"{failed / 'reports' / 'validation.tsv'}; build/ left unchanged")
-    swap_into_place(staging, paths.build_dir)
-    write_store(paths.build_dir)  # build/store/ for `exo query`: outside manifest.json and the release digests
+    swap_into_place(staging, paths.build_dir, trash=paths.root / "build.cache" / "trash")
+    install_store(paths.build_dir, loaded)  # build/store/ for `exo query`: outside manifest.json and the digests
     refresh_imports(paths, paths.build_dir / "imports")
     return result
 

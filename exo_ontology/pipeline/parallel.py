@@ -28,6 +28,9 @@ BATCH = 16
 #: a build left to choose (`workers` None) starts a cluster only for at least this many documents:
 #: below it, starting workers and loading their grounders costs more than it saves
 AUTO_MIN_DOCUMENTS = 200
+#: even with workers asked for, this few documents (e.g. the one a rebuild adds) are read in this process:
+#: a local cluster takes seconds to start and load its grounders, one document a fraction of a second
+LOCAL_MAX_DOCUMENTS = 4
 
 _READERS: dict[str, Reader] = {}
 
@@ -109,7 +112,8 @@ class DocumentMapper:
         if not docs:
             return []
         workers = self.engine.workers_for(len(docs))
-        if self._client is None and workers == 1 and not self.engine.scheduler:
+        few = len(docs) <= LOCAL_MAX_DOCUMENTS
+        if self._client is None and (workers == 1 or few) and not self.engine.scheduler:
             here = self.reader()
             results = []
             for doc in docs:

@@ -97,7 +97,6 @@ def write_store(build_dir: Path) -> Path:
     manifest = build_dir / MANIFEST
     if not manifest.is_file():
         raise MissingInputError(f"{manifest}: no release here; run `exo build` first")
-    target = build_dir / STORE_DIR
     staging = build_dir / f"{STORE_DIR}.tmp-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
@@ -105,7 +104,26 @@ def write_store(build_dir: Path) -> Path:
     _load_release(store, build_dir)
     store.flush()
     del store  # closes RocksDB before the directory moves
-    (staging / STAMP).write_text(_checksum(manifest) + "\n", encoding="utf-8")
+    return install_store(build_dir, staging / DATA_DIR)
+
+
+def add_named_graphs(store: ox.Store, release: Path) -> None:
+    """Complete a store that holds a release's `exoc.nt` with its named graphs (what `write_store` loads),
+    so a build can install the store it already loaded instead of loading the release again."""
+    _load_file(store, release / NAMED_GRAPHS_FILE)
+    store.flush()
+
+
+def install_store(build_dir: Path, data: Path) -> Path:
+    """Move a closed store's folder `data`, holding the release in `build_dir`, into `build/store/`,
+    stamped with the release's manifest checksum."""
+    target = build_dir / STORE_DIR
+    staging = build_dir / f"{STORE_DIR}.tmp-{os.getpid()}"
+    if data != staging / DATA_DIR:
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        data.rename(staging / DATA_DIR)
+    (staging / STAMP).write_text(_checksum(build_dir / MANIFEST) + "\n", encoding="utf-8")
     old = build_dir / f"{STORE_DIR}.old-{os.getpid()}"
     if target.exists():
         target.rename(old)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -176,10 +179,12 @@ def write_manifest(out_dir: Path, info: ReleaseInfo, counts: dict[str, int]) -> 
     return path
 
 
-def swap_into_place(staging: Path, target: Path) -> None:
+def swap_into_place(staging: Path, target: Path, trash: Path | None = None) -> None:
     """Replace `target` by `staging` so that a reader sees either the old or the new release.
 
-    The old release is moved aside first and removed only once the new one is in place.
+    The old release is moved aside first and removed only once the new one is in place; with `trash`
+    (a folder on the same file system), it is moved there and removed by a background process, since
+    removing tens of thousands of docs pages takes longer than the rest of an incremental build.
     """
     old = target.with_name(target.name + ".old")
     if old.exists():
@@ -187,5 +192,18 @@ def swap_into_place(staging: Path, target: Path) -> None:
     if target.exists():
         target.rename(old)
     staging.rename(target)
-    if old.exists():
+    if old.exists() and trash is not None:
+        trash.mkdir(parents=True, exist_ok=True)
+        old.rename(trash / f"{target.name}-{os.getpid()}-{time.monotonic_ns()}")
+        empty_in_background(trash)
+    elif old.exists():
         shutil.rmtree(old)
+
+
+def empty_in_background(folder: Path) -> None:
+    """Remove everything in `folder` (older leftovers too) by `rm -rf` in a session of its own, which
+    outlives this process; the next call removes whatever an interrupted one left."""
+    entries = [str(p) for p in folder.iterdir()]
+    if entries:
+        subprocess.Popen(["rm", "-rf", "--", *entries], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -49,6 +50,7 @@ def _stems() -> list[tuple[str, str]]:
 _STEMS = _stems()
 
 
+@lru_cache(maxsize=1 << 16)  # predicates, classes and terms recur on every node of a large release
 def compact_iri(iri: str) -> str:
     """`prefix:local` when a context prefix covers the IRI and the result cannot be misread."""
     for prefix, stem in _STEMS:
@@ -78,6 +80,8 @@ def _sort_key(value: Json | str) -> str:
 
 
 def _single_or_list(values: list[Any]) -> Any:
+    if len(values) == 1:
+        return values[0]
     ordered = sorted(values, key=_sort_key)
     return ordered[0] if len(ordered) == 1 else ordered
 

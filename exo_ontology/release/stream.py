@@ -74,13 +74,17 @@ class AboxFiles:
 
 def write_abox(graphs: Iterable[tuple[SourceDoc, Graph]], work: Path) -> AboxFiles:
     """Each document graph's lines appended to the two files of `work` (the graphs are not kept)."""
+    return write_abox_lines(((doc, graph_lines(graph)) for doc, graph in graphs), work)
+
+
+def write_abox_lines(documents: Iterable[tuple[SourceDoc, Sequence[str]]], work: Path) -> AboxFiles:
+    """Each document's N-Triples lines appended to the two files of `work`."""
     files = AboxFiles(work / "abox.nt.unsorted", work / "abox.quads.unsorted")
     with files.triples.open("w", encoding="utf-8") as triples, files.quads.open("w", encoding="utf-8") as quads:
-        for doc, graph in graphs:
+        for doc, lines in documents:
             name = str(assembly.document_iri(doc.doc_id))
-            for line in graph_lines(graph):
-                triples.write(line + "\n")
-                quads.write(f"{name}\t{line}\n")
+            triples.write("".join(line + "\n" for line in lines))
+            quads.write("".join(f"{name}\t{line}\n" for line in lines))
     return files
 
 

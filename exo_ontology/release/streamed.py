@@ -16,6 +16,7 @@ from exo_ontology.lexicon.io import Lexicon
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.reading.citations import CitationList
 from exo_ontology.release import assembly, metadata, stream
+from exo_ontology.release.abox_cache import AboxCache, document_lines
 from exo_ontology.release.docs import render_docs
 from exo_ontology.release.files import (
     ONTOLOGY_IRI,
@@ -47,17 +48,20 @@ class Streamed:
 def write_streamed_release(staging: Path, work: Path, ontology: Graph, docs: Sequence[SourceDoc],
                            findings: Sequence[Finding], lexicon: Lexicon, info: ReleaseInfo,
                            findings_query: Path,
-                           citations: Mapping[str, Sequence[CitationList]] | None = None) -> Streamed:
-    """Every release artefact into `staging`, with scratch files (sorted N-Triples, the store) in `work`."""
+                           citations: Mapping[str, Sequence[CitationList]] | None = None,
+                           cache_dir: Path | None = None) -> Streamed:
+    """Every release artefact into `staging`, with scratch files (sorted N-Triples, the store) in `work`;
+    with `cache_dir` (build.cache/), unchanged documents' lines and docs pages come from the last build."""
     work.mkdir(parents=True, exist_ok=True)
+    cache = AboxCache.open(cache_dir / "abox") if cache_dir else None
     curies: set[str] = set()
 
-    def graphs() -> Iterator[tuple[SourceDoc, Graph]]:
-        for doc, graph in stream.document_graphs(docs, findings, citations or {}):
-            curies.update(referenced_curies([graph]))
-            yield doc, graph
+    def documents() -> Iterator[tuple[SourceDoc, Sequence[str]]]:
+        for doc, entry in document_lines(docs, findings, citations or {}, cache):
+            curies.update(entry.curies)
+            yield doc, entry.lines
 
-    abox = stream.write_abox(graphs(), work)
+    abox = stream.write_abox_lines(documents(), work)
     curies |= referenced_curies([ontology])
     report = Report()
     report.extend("lexicon", check_terms(curies, lexicon))
@@ -91,5 +95,5 @@ def write_streamed_release(staging: Path, work: Path, ontology: Graph, docs: Seq
     counts = {"triples": n_full, "base_triples": n_base, "findings": n_findings, "documents": len(docs),
               "import_terms": sum(len(set(m.subjects())) for m in modules.values())}
     metadata.write_metadata(staging, tbox, list(docs), info, counts, metadata.Sizes.of_store(store))
-    render_docs(staging / "docs", store, counts)
+    render_docs(staging / "docs", store, counts, cache_dir / "docs" if cache_dir else None)
     return Streamed(tbox, full_nt, quads, store, counts, report)

@@ -49,11 +49,15 @@ def validate_release(tbox: Graph, sorted_quads: Path, store: ox.Store, paths: Pa
                      steps: Steps = SILENT, workers: int = 1) -> Report:
     """The build's checks without a whole-graph copy: SHACL by document shard (validation.shards), the QC
     queries on the release's store, HermiT on the TBox."""
+    from exo_ontology.validation.shard_cache import ShardCache
     from exo_ontology.validation.shards import run_shacl_sharded
 
     report = Report()
+    # the rows of shards checked by an earlier build of the project are reused (validation.shard_cache)
+    cache = ShardCache.open(paths.root / "build.cache" / "shacl", paths.shapes_dir)
     with steps.step("SHACL shapes (by shards of documents)"):
-        report.extend("shacl", run_shacl_sharded(tbox, sorted_quads, paths.shapes_dir, workers=workers))
+        report.extend("shacl", run_shacl_sharded(tbox, sorted_quads, paths.shapes_dir, workers=workers,
+                                                 cache=cache))
     with steps.step("QC queries"):
         report.extend("sparql", run_checks(store, violation_queries(paths.sparql_dir)))
     if reasoner:
