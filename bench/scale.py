@@ -183,7 +183,8 @@ def table(rows: dict[str, dict[str, object]], workers: int) -> str:
         pss = int(str(row.get("pss", 0)))
         lines.append(f"| {n:,} | {wall:,.0f} s | {float(str(row['cpu'])):,.0f} s | {n / wall:.1f} | {row['rate']} "
                      f"| {_mib(pss) if pss else 'not measured'} | {_mib(int(str(row['rss'])))} "
-                     f"| {_mib(int(str(row['store'])))} | {_mib(int(str(row['release'])))} | {row['when']} |\n")
+                     f"| {_mib(int(str(row['store'])))} | {_mib(int(str(row['release'])))} | {row['when']}"
+                     + (f"; {row['note']}" if row.get("note") else "") + " |\n")
     return "".join(lines)
 
 

@@ -117,3 +117,28 @@ def test_an_unreadable_cache_file_is_extracted_again(project: Paths, reader: Rea
         path.write_bytes(b"not a pickle")
     again = extract_cached(docs, project, DocumentMapper(project, SERIAL, lambda: reader))
     assert again.extracted == [docs[0].doc_id] and again.findings == first.findings
+
+
+class _Interrupted(Exception):
+    """What the test's mapper raises after its first document, as a Ctrl-C or a dying worker would."""
+
+
+class _StopsAfterOne(DocumentMapper):
+    def map(self, docs, advance=lambda _r: None):  # type: ignore[no-untyped-def]
+        def first_only(result):  # type: ignore[no-untyped-def]
+            advance(result)
+            raise _Interrupted
+
+        return super().map(docs, first_only)
+
+
+def test_an_interrupted_extraction_keeps_what_it_read(project: Paths, reader: Reader) -> None:
+    docs = corpus_documents(Paths(ROOT))[:3]
+    try:
+        extract_cached(docs, project, _StopsAfterOne(project, SERIAL, lambda: reader))
+    except _Interrupted:
+        pass
+    else:
+        raise AssertionError("the mapper did not stop")
+    again = extract_cached(docs, project, DocumentMapper(project, SERIAL, lambda: reader))
+    assert again.cached == 1 and again.extracted == [d.doc_id for d in docs[1:]]

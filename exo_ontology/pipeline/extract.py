@@ -64,11 +64,17 @@ def extract_cached(docs: Sequence[SourceDoc], paths: Paths, mapper: DocumentMapp
             results[doc.doc_id] = hit
             advance(hit)
     todo = [doc for doc in docs if doc.doc_id not in results]
-    for result in mapper.map(todo, advance):
-        results[result.doc_id] = result
+
+    def arrived(result: DocResult) -> None:
+        # cached as each document arrives, so an interrupted or failed build of a long corpus
+        # resumes where it stopped instead of extracting everything again
         key = keys[result.doc_id]
         if key:
             cache.put(key, result)
+        advance(result)
+
+    for result in mapper.map(todo, arrived):
+        results[result.doc_id] = result
     out = Extraction(extracted=[doc.doc_id for doc in todo], cached=len(docs) - len(todo))
     for doc in docs:
         result = results[doc.doc_id]
