@@ -222,7 +222,8 @@ def main() -> None:
                         help="the built size the add-one and validation sections use (else the largest built)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "scale.md")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    # no sizes: only re-render bench/scale.md from bench/scale.json and the notes
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     stored = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
     rows: dict[str, dict[str, object]] = stored.get("builds", {})
     built: dict[int, Path] = {}
