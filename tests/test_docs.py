@@ -216,3 +216,26 @@ def test_pages_render_in_headless_chromium(built: tuple[Paths, BuildResult]) -> 
         width, height, values = png_facts(shot)
         assert (width, height) == SIZE
         assert values > 32, f"{shot} looks blank"
+
+
+def test_a_crowded_disease_network_keeps_its_most_stated_links(release: tuple[Path, ox.Store],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from exo_ontology.release.docs.findings import by_disease, gather_findings
+    from exo_ontology.release.docs.links import Linker, labels
+    from exo_ontology.release.docs.terms import term_pages
+
+    _docs, store = release
+    groups = by_disease(gather_findings(store, Linker(labels(store), term_pages(store))))
+    curie, group = max(groups.items(), key=lambda item: len(item[1]))
+    edges = re.compile(r"^  (n\d+) -> (n\d+) \[label=.*, penwidth=([\d.]+)\];$", re.MULTILINE)
+    full = network.network_dot(curie, group, "../")
+    every = edges.findall(full)
+    assert len(every) > 3 and "links stated most often" not in full
+    monkeypatch.setattr(network, "MAX_EDGES", 3)
+    crowded = network.network_dot(curie, group, "../")
+    kept = edges.findall(crowded)
+    assert len(kept) == 3 and f"the 3 links stated most often, of {len(every)}" in crowded
+    # the widest pens (most findings) are the ones kept, and only nodes on a kept link are drawn
+    assert sorted(float(w) for _a, _b, w in kept) == sorted(float(w) for _a, _b, w in every)[-3:]
+    drawn = re.findall(r"^    n\d+ \[label=", crowded, re.MULTILINE)
+    assert len(drawn) == len({n for a, b, _w in kept for n in (a, b)})

@@ -35,6 +35,10 @@ FONT = "DejaVu Sans"
 NODE_STYLE = 'shape=box, style="rounded,filled", color="#607d8b", margin="0.15,0.06"'
 
 
+#: more distinct links than this and a disease's drawing keeps the most-stated ones
+MAX_EDGES = 150
+
+
 def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -60,9 +64,19 @@ def network_dot(title: str, findings: list[FindingPage], root: str) -> str:
             for a in finding.values(tail.slot):
                 for b in finding.values(head.slot):
                     edges[((i, a.curie), (j, b.curie), label)] += 1
+    caption = ""
+    if len(edges) > MAX_EDGES:
+        # dot's layout time grows much faster than the edges (a 100k-abstract corpus gave diseases
+        # thousands), and such a drawing cannot be read anyway: keep the links stated most often
+        kept = sorted(edges.items(), key=lambda item: (-item[1], item[0]))[:MAX_EDGES]
+        caption = f"the {MAX_EDGES} links stated most often, of {len(edges)}; every finding is in the table"
+        edges = Counter(dict(kept))
+        drawn = {end for source, sink, _label in edges for end in (source, sink)}
+        nodes = {key: link for key, link in nodes.items() if key in drawn}
     names = {key: f"n{n}" for n, key in enumerate(sorted(nodes))}
     lines = [f"digraph {_quoted(title)} {{",
-             f'  graph [rankdir=LR, fontname="{FONT}", nodesep=0.25, ranksep=0.9, bgcolor="transparent"];',
+             f'  graph [rankdir=LR, fontname="{FONT}", nodesep=0.25, ranksep=0.9, bgcolor="transparent"'
+             + (f", label={_quoted(caption)}, labelloc=t" if caption else "") + "];",
              f'  node [{NODE_STYLE}, fontname="{FONT}", fontsize=11];',
              f'  edge [fontname="{FONT}", fontsize=9, color="#78909c", fontcolor="#37474f", arrowsize=0.7];']
     for i, layer in enumerate(LAYERS):
