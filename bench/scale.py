@@ -181,7 +181,8 @@ def table(rows: dict[str, dict[str, object]], workers: int) -> str:
     for row in sorted(rows.values(), key=lambda r: int(str(r["n"]))):
         n, wall = int(str(row["n"])), float(str(row["wall"]))
         pss = int(str(row.get("pss", 0)))
-        lines.append(f"| {n:,} | {wall:,.0f} s | {float(str(row['cpu'])):,.0f} s | {n / wall:.1f} | {row['rate']} "
+        lines.append(f"| {n:,} | {wall:,.0f} s | {float(str(row['cpu'])):,.0f} s "
+                     + (f"| {n / wall:.1f} " if not row.get("note") else "| see the note ") + f"| {row['rate']} "
                      f"| {_mib(pss) if pss else 'not measured'} | {_mib(int(str(row['rss'])))} "
                      f"| {_mib(int(str(row['store'])))} | {_mib(int(str(row['release'])))} | {row['when']}"
                      + (f"; {row['note']}" if row.get("note") else "") + " |\n")
