@@ -10,13 +10,12 @@ error; entries the last build did not ask for are removed.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from importlib.metadata import version
 from pathlib import Path
 
+from exo_ontology.cache_files import code_salt, prune_entries, read_entry, write_entry
 from exo_ontology.model import Finding, SourceDoc
 from exo_ontology.reading.citations import CitationList
 from exo_ontology.release import stream
@@ -37,10 +36,7 @@ class DocumentLines:
 
 
 def salt() -> str:
-    digest = hashlib.sha256(f"rdflib {version('rdflib')}\0".encode())
-    for name in CODE:
-        digest.update(name.encode() + b"\0" + (PACKAGE / name).read_bytes() + b"\0")
-    return digest.hexdigest()
+    return code_salt("rdflib", (PACKAGE / name for name in CODE))
 
 
 @dataclass(frozen=True)
@@ -65,28 +61,19 @@ class AboxCache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> DocumentLines | None:
+        data = read_entry(self._file(key))
         try:
-            entry = pickle.loads(self._file(key).read_bytes())  # our own cache file
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
+            entry = pickle.loads(data) if data is not None else None  # our own, intact cache file
+        except (pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
             return None
         return entry if isinstance(entry, DocumentLines) else None
 
     def put(self, key: str, entry: DocumentLines) -> None:
-        path = self._file(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, path)
-        except OSError:  # a read-only checkout still builds, only without the cache
-            pass
+        write_entry(self._file(key), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> None:
         """Remove the entries this build did not ask for."""
-        if self.folder.is_dir():
-            for path in self.folder.glob("*/*.pickle"):
-                if path.stem not in self.used:
-                    path.unlink(missing_ok=True)
+        prune_entries(self.folder, "*/*.pickle", self.used)
 
 
 def document_lines(docs: Sequence[SourceDoc], findings: Iterable[Finding],

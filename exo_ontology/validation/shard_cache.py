@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
+from exo_ontology.cache_files import code_salt, prune_entries, read_entry, write_entry
 from exo_ontology.validation.report import Problem
 
 #: the modules whose code decides a shard's rows
@@ -23,11 +22,8 @@ CODE = ("shacl.py", "shards.py", "report.py")
 
 def salt(shapes_dir: Path) -> str:
     """What every shard's rows depend on besides its own triples."""
-    digest = hashlib.sha256(f"pyshacl {version('pyshacl')}\0".encode())
     here = Path(__file__).parent
-    for path in [*sorted(shapes_dir.glob("*.ttl")), *(here / name for name in CODE)]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return code_salt("pyshacl", [*sorted(shapes_dir.glob("*.ttl")), *(here / name for name in CODE)])
 
 
 @dataclass(frozen=True)
@@ -48,26 +44,18 @@ class ShardCache:
         return key
 
     def get(self, key: str) -> list[Problem] | None:
+        data = read_entry(self.folder / f"{key}.json")
         try:
-            rows = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            return [Problem(*map(str, row)) for row in rows if isinstance(row, list) and len(row) == 5]
-        except (OSError, ValueError, TypeError):
+            rows = json.loads(data) if data is not None else None
+        except ValueError:
             return None
+        if not isinstance(rows, list):
+            return None
+        return [Problem(*map(str, row)) for row in rows if isinstance(row, list) and len(row) == 5]
 
     def put(self, key: str, problems: list[Problem]) -> None:
-        path = self.folder / f"{key}.json"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps([p.as_row() for p in problems]), encoding="utf-8")
-            os.replace(temporary, path)
-        except OSError:  # a read-only checkout still validates, only without the cache
-            pass
+        write_entry(self.folder / f"{key}.json", json.dumps([p.as_row() for p in problems]).encode("utf-8"))
 
     def prune(self) -> None:
         """Remove the entries this run did not ask for."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob("*.json"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+        prune_entries(self.folder, "*.json", self.used)

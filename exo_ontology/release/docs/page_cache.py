@@ -13,24 +13,20 @@ import hashlib
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
-from exo_ontology.cache_files import read_entry, write_entry
+from exo_ontology.cache_files import code_salt, prune_entries, read_entry, write_entry
 
 HERE = Path(__file__).resolve().parent
 
 
 def salt() -> str:
-    digest = hashlib.sha256(f"jinja2 {version('jinja2')}\0".encode())
-    files = [*sorted(HERE.glob("*.py")), *sorted((HERE / "templates").glob("*")), HERE / "style.css"]
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     try:  # the drawings depend on the Graphviz that draws them
-        digest.update(subprocess.run(["dot", "-V"], capture_output=True, check=False).stderr)
+        dot = subprocess.run(["dot", "-V"], capture_output=True, check=False).stderr
     except OSError:
-        pass
-    return digest.hexdigest()
+        dot = b""
+    files = [*sorted(HERE.glob("*.py")), *sorted((HERE / "templates").glob("*")), HERE / "style.css"]
+    return code_salt("jinja2", files, dot)
 
 
 @dataclass(frozen=True)
@@ -57,10 +53,7 @@ class PageCache:
 
     def prune(self) -> None:
         """Remove the entries this build did not ask for."""
-        if self.folder.is_dir():
-            for path in self.folder.glob("*/*"):
-                if path.name not in self.used:
-                    path.unlink(missing_ok=True)
+        prune_entries(self.folder, "*/*", self.used)
 
 
 def uncached(_what: str, make: Callable[[], str]) -> str:
